@@ -1,0 +1,103 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests: accessibility crawl (tests/a11y) and journeys (tests/e2e).
+ *
+ * `npm test` (tests/run-all.sh) builds the app first; Playwright only starts the built server, so a
+ * test run never hides a build failure behind a dev server. Every test runs twice, JavaScript on
+ * (`js`) and off (`nojs`), as SvelteKit's own end-to-end tests do: every form must work without it.
+ */
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const BASE_URL = `http://localhost:${PORT}`;
+const CI = Boolean(process.env.CI);
+
+// This file is evaluated by the runner and again by each worker; only the runner starts the web
+// server, so the timestamp only has to be stable within the runner. Playwright empties
+// test-results/ before it starts the web server, so the directory is always fresh.
+const dataDir = `test-results/db-${Date.now()}`;
+
+/**
+ * The server's database. With DATABASE_URL (CI's PostgreSQL run) the URL is passed through as is:
+ * tests/run-all.sh points it at a database it has just created, so the demo data is seeded into an
+ * empty database. Without it, a fresh embedded PGlite directory per run.
+ */
+const databaseEnv: Record<string, string> = process.env.DATABASE_URL
+	? { DATABASE_URL: process.env.DATABASE_URL }
+	: { DATA_DIR: dataDir };
+
+const chromium = {
+	...devices['Desktop Chrome'],
+	// Playwright cannot download its own browsers here: use Debian's Chromium (docs/STACK.md pitfall 2).
+	launchOptions: {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	}
+};
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.spec.ts',
+	fullyParallel: true,
+	forbidOnly: CI,
+	workers: 2,
+	retries: 0,
+	// Two cores: a page load plus an axe run takes one to two seconds; leave room for the slow ones.
+	timeout: 45_000,
+	expect: { timeout: 7_000 },
+	// A safety net for a hung run, not the budget: `npm test` should finish in well under 8 minutes.
+	globalTimeout: 20 * 60_000,
+	reporter: [
+		['list'],
+		...(CI ? [['line'] as ['line']] : []),
+		// tests/run-all.sh reads the counts from here for its final summary line.
+		...(process.env.PLAYWRIGHT_JSON_OUTPUT_FILE
+			? [['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE }] as ['json', { outputFile: string }]]
+			: [])
+	],
+	use: {
+		baseURL: BASE_URL,
+		// The portal's people read Japanese first; tests that need another language set the `lang` cookie.
+		locale: 'ja-JP',
+		timezoneId: 'Asia/Tokyo',
+		actionTimeout: 10_000,
+		navigationTimeout: 20_000,
+		// The Workbox service worker would answer some navigations from its cache; the a11y suite tests
+		// what the server renders. Offline tests opt back in with test.use({ serviceWorkers: 'allow' }).
+		serviceWorkers: 'block',
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	projects: [
+		{ name: 'js', use: { ...chromium, javaScriptEnabled: true } },
+		// Tests tagged @js-only need a script (a toggle button) or are left out to save time (the crawl's
+		// 1280 px pass); everything else runs again without JavaScript.
+		{ name: 'nojs', use: { ...chromium, javaScriptEnabled: false }, grepInvert: /@js-only/ }
+	],
+	webServer: {
+		command: 'node build',
+		url: `${BASE_URL}/`,
+		reuseExistingServer: false,
+		// First start of an empty PGlite directory (about 4 s) plus seeding the demo data.
+		timeout: 180_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: String(PORT),
+			// adapter-node refuses form posts with 403 unless it knows its own origin (STACK.md pitfall 3).
+			ORIGIN: BASE_URL,
+			SEED_DEMO: 'true',
+			LOG_LEVEL: 'silent',
+			...databaseEnv
+		}
+	}
+});

@@ -1,0 +1,66 @@
+import i18next, { type i18n, type TOptions } from 'i18next';
+import { page } from '$app/state';
+import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from './locales';
+import { rubyToHtml, stripRuby } from './ruby';
+
+export * from './locales';
+
+type Messages = Record<string, unknown>;
+const files = import.meta.glob<Messages>('./locales/*/*.json', { eager: true, import: 'default' });
+
+/** `{ ja: { common: {...}, auth: {...} }, en: ..., easy: ... }` from locales/<lang>/<namespace>.json. */
+export const resources: Record<Locale, Record<string, Messages>> = { ja: {}, en: {}, easy: {} };
+for (const [path, messages] of Object.entries(files)) {
+	const [, lang, ns] = path.match(/\.\/locales\/([^/]+)\/([^/]+)\.json$/)!;
+	if (isLocale(lang)) resources[lang][ns] = messages;
+}
+export const NAMESPACES = Object.keys(resources.ja);
+
+// One initialised instance per language, created once: no per-request i18next state to leak.
+const instances = Object.fromEntries(
+	LOCALES.map((locale) => {
+		const instance = i18next.createInstance();
+		instance.init({
+			lng: locale,
+			// Easy Japanese falls back to Japanese only if a key were missing; a test forbids that.
+			fallbackLng: locale === 'easy' ? 'ja' : false,
+			resources,
+			ns: NAMESPACES,
+			defaultNS: 'common',
+			initAsync: false,
+			returnNull: false,
+			interpolation: { escapeValue: false }
+		});
+		return [locale, instance];
+	})
+) as Record<Locale, i18n>;
+
+/** Translates for a given locale: plain text, furigana markup removed. Keys are `namespace:key.path`. */
+export function translate(locale: Locale, key: string, options?: TOptions): string {
+	return stripRuby(instances[locale].t(key, options) as string);
+}
+
+/** Translates to HTML with `<ruby>` furigana when wanted; interpolated values are escaped. */
+export function translateHtml(locale: Locale, key: string, options: TOptions | undefined, furigana: boolean): string {
+	const text = instances[locale].t(key, { ...options, interpolation: { escapeValue: true } }) as string;
+	return rubyToHtml(text, furigana);
+}
+
+export function hasKey(locale: Locale, key: string): boolean {
+	return instances[locale].exists(key, { fallbackLng: false } as TOptions);
+}
+
+function currentLocale(): Locale {
+	const locale = page.data?.locale;
+	return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/** In components: translate into the page's language (reactive on language change). */
+export function t(key: string, options?: TOptions): string {
+	return translate(currentLocale(), key, options);
+}
+
+/** In components, for running text: `{@html th('key')}` shows furigana when the patron turned it on. */
+export function th(key: string, options?: TOptions): string {
+	return translateHtml(currentLocale(), key, options, page.data?.preferences?.furigana === 'on');
+}

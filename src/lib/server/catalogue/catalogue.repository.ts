@@ -1,0 +1,253 @@
+/**
+ * Catalogue queries: the only SQL over `catalogue_records` and `copies` outside the holds domain.
+ *
+ * Search runs in two steps. `searchIds` finds the matching ids, at most `cap` of them, ranked; the service
+ * cuts one page out of them and `hitsByIds` fetches that page with its copy and hold counts. Capping the
+ * candidate set keeps a common word (の, 本, the) as fast as a rare one at 2 million records: nobody pages
+ * through more than a thousand hits, and the page says "1,000件以上" instead of counting them all.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { ACTIVE_HOLD_STATUSES, type Database, type Format } from '$lib/server/db/schema';
+import type { GeneratedCopy, NewCatalogueRecord } from './generate-records';
+import { SHORT_GRAM_MAX, buildShortGrams, characterCount, facetKey } from './short-grams';
+import { buildSearchText } from './normalise';
+
+type Ex = Kysely<Database>;
+
+/** What to look for, already normalised by the service. */
+export interface SearchCriteria {
+	/** Normalised terms (the query split at spaces), all of which must match. Empty with `isbn`. */
+	terms: string[];
+	/** The whole normalised query, for ranking exact and prefix title matches first. */
+	phrase: string;
+	/** ISBN-13 when the query is a valid ISBN: an exact match on the ISBN instead of text search. */
+	isbn: string | null;
+	formats?: Format[];
+	audience?: Database['catalogue_records']['audience'];
+	language?: string;
+	/** Only titles with a copy on the shelf at this location. */
+	availableAt?: string;
+	/** How many ids to return at most (the count cap plus one, to know the cap was passed). */
+	cap: number;
+}
+
+/** `\`, `%` and `_` are literal in the user's text: escape them for LIKE (whose default escape is `\`). */
+export function escapeLike(text: string): string {
+	return text.replace(/[\\%_]/g, '\\$&');
+}
+
+/** The normalised title: the first segment of `search_text` (matches the expression index of 0004_search). */
+const normalisedTitle = sql<string>`split_part(r.search_text, chr(1), 1)`;
+
+/** One term of 3+ characters: a substring of `search_text` (trigram GIN). Short terms go with the facets. */
+function longTermMatches(term: string): RawBuilder<boolean> {
+	return sql<boolean>`r.search_text like ${'%' + escapeLike(term) + '%'}`;
+}
+
+/**
+ * Keys that must all be in `short_grams` (1–2 character terms, audience, language) and keys of which one
+ * must be (the formats), so the GIN index intersects their posting lists in one scan.
+ */
+function gramConditions(c: SearchCriteria, shortTerms: string[]): RawBuilder<boolean>[] {
+	const all = [...shortTerms];
+	if (c.audience) all.push(facetKey('audience', c.audience));
+	if (c.language) all.push(facetKey('language', c.language));
+	const conditions: RawBuilder<boolean>[] = [];
+	if (all.length > 0) conditions.push(sql<boolean>`r.short_grams @> ${all}::text[]`);
+	if (c.formats?.length) {
+		const formats = c.formats.map((format) => facetKey('format', format));
+		conditions.push(sql<boolean>`r.short_grams && ${formats}::text[]`);
+	}
+	return conditions;
+}
+
+/** "Available at": a copy on the shelf there now. Copies change all day, so this is not a facet key. */
+function availabilityConditions(c: SearchCriteria): RawBuilder<boolean>[] {
+	if (!c.availableAt) return [];
+	return [
+		sql<boolean>`exists (select 1 from copies c
+			where c.record_id = r.id and c.location_id = ${c.availableAt} and c.status = 'on_shelf')`
+	];
+}
+
+/** All the filters (format, audience, language, available at) as SQL conditions on `r`. */
+function filterConditions(c: SearchCriteria): RawBuilder<boolean>[] {
+	return [...gramConditions(c, []), ...availabilityConditions(c)];
+}
+
+function and(conditions: RawBuilder<boolean>[]): RawBuilder<boolean> {
+	return conditions.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(conditions, sql` and `)}`;
+}
+
+/**
+ * Ids of matching records, best first, at most `cap`. Rank: exact title (0), title prefix (1), another field
+ * equal to the query: reading, author, subject (2), another field starting with it (3), the rest (4); then
+ * newest first. Exact and prefix title matches are fetched through their own index before the capped
+ * general match, so they are never lost behind the cap; the rest is ranked within the capped set only.
+ */
+export async function searchIds(ex: Ex, c: SearchCriteria): Promise<number[]> {
+	const filters = filterConditions(c);
+	if (c.isbn !== null) {
+		const { rows } = await sql<{ id: number }>`select r.id from catalogue_records r
+			where r.isbn = ${c.isbn} and ${and(filters)}
+			order by r.year desc nulls last, r.id limit ${c.cap}`.execute(ex);
+		return rows.map((r) => r.id);
+	}
+	if (c.terms.length === 0 || c.phrase === '') return [];
+
+	const phrase = c.phrase;
+	const short = c.terms.filter((term) => characterCount(term) <= SHORT_GRAM_MAX);
+	const long = c.terms.filter((term) => characterCount(term) > SHORT_GRAM_MAX);
+	const match = and([...gramConditions(c, short), ...long.map(longTermMatches), ...availabilityConditions(c)]);
+	const { rows } = await sql<{ id: number }>`
+		with title_hits as (
+			select r.id, r.search_text, r.year from catalogue_records r
+			where ${normalisedTitle} like ${escapeLike(phrase) + '%'} and ${and(filters)}
+			limit ${c.cap}
+		),
+		other_hits as (
+			select r.id, r.search_text, r.year from catalogue_records r
+			where ${match}
+			limit ${c.cap}
+		),
+		candidates as (
+			select * from title_hits union select * from other_hits
+		)
+		select r.id from candidates r
+		order by
+			case
+				when ${normalisedTitle} = ${phrase} then 0
+				when starts_with(${normalisedTitle}, ${phrase}) then 1
+				when position(chr(1) || ${phrase} || chr(1) in chr(1) || r.search_text || chr(1)) > 0 then 2
+				when position(chr(1) || ${phrase} in chr(1) || r.search_text) > 0 then 3
+				else 4
+			end,
+			r.year desc nulls last,
+			r.id
+		limit ${c.cap}`.execute(ex);
+	return rows.map((r) => r.id);
+}
+
+/** Record columns a page shows (not the search columns). */
+const RECORD_COLUMNS = [
+	'r.id',
+	'r.title',
+	'r.title_reading',
+	'r.author',
+	'r.author_reading',
+	'r.publisher',
+	'r.year',
+	'r.isbn',
+	'r.subjects',
+	'r.language',
+	'r.audience',
+	'r.format',
+	'r.lendable'
+] as const;
+
+/** The records with these ids, with copies on the shelf, all copies and active holds (order not kept). */
+export async function hitsByIds(ex: Ex, ids: number[]) {
+	if (ids.length === 0) return [];
+	const rows = await ex
+		.selectFrom('catalogue_records as r')
+		.select(RECORD_COLUMNS)
+		.select((eb) => [
+			eb
+				.selectFrom('copies as c')
+				.whereRef('c.record_id', '=', 'r.id')
+				.select((e) => e.fn.countAll<string>().as('n'))
+				.as('copies'),
+			eb
+				.selectFrom('copies as c')
+				.whereRef('c.record_id', '=', 'r.id')
+				.where('c.status', '=', 'on_shelf')
+				.select((e) => e.fn.countAll<string>().as('n'))
+				.as('available'),
+			eb
+				.selectFrom('holds as h')
+				.whereRef('h.record_id', '=', 'r.id')
+				.where('h.status', 'in', ACTIVE_HOLD_STATUSES)
+				.select((e) => e.fn.countAll<string>().as('n'))
+				.as('holds')
+		])
+		.where('r.id', 'in', ids)
+		.execute();
+	return rows.map((row) => ({
+		...row,
+		copies: Number(row.copies ?? 0),
+		available: Number(row.available ?? 0),
+		holds: Number(row.holds ?? 0)
+	}));
+}
+
+/** One record, or undefined. */
+export async function findRecord(ex: Ex, id: number) {
+	return ex.selectFrom('catalogue_records as r').select(RECORD_COLUMNS).where('r.id', '=', id).executeTakeFirst();
+}
+
+/** The copies of a record. */
+export async function copiesOf(ex: Ex, recordId: number) {
+	return ex
+		.selectFrom('copies')
+		.select(['id', 'location_id', 'shelf_mark', 'status'])
+		.where('record_id', '=', recordId)
+		.orderBy('id')
+		.execute();
+}
+
+/** Active holds (waiting, in transit, ready) on a record: the queue a new hold joins. */
+export async function countActiveHolds(ex: Ex, recordId: number): Promise<number> {
+	const row = await ex
+		.selectFrom('holds')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('record_id', '=', recordId)
+		.where('status', 'in', ACTIVE_HOLD_STATUSES)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** A record to store with its copies, each copy at a location id. */
+export interface RecordWithCopies {
+	record: NewCatalogueRecord;
+	copies: (Omit<GeneratedCopy, 'locationIndex'> & { locationId: string })[];
+}
+
+/**
+ * Inserts records and their copies with one multi-row INSERT for the records and one for the copies.
+ * `search_text` and `short_grams` are computed here when missing, so no caller can store a record that
+ * search cannot find. Keep batches to a few hundred records (PostgreSQL allows 65,535 parameters).
+ */
+export async function insertRecords(ex: Ex, batch: RecordWithCopies[]): Promise<number[]> {
+	if (batch.length === 0) return [];
+	// Ids are taken from the sequence first, so each copy knows its record without relying on the order
+	// of RETURNING rows (which PostgreSQL does not promise).
+	const { rows: taken } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('catalogue_records', 'id'))::integer as id
+		from generate_series(1, ${batch.length})`.execute(ex);
+	const ids = taken.map((r) => r.id);
+	// Columns listed one by one: a GeneratedRecord passed as `record` also carries its `copies`.
+	const rows = batch.map(({ record }, i) => ({
+		id: ids[i],
+		title: record.title,
+		title_reading: record.title_reading,
+		author: record.author,
+		author_reading: record.author_reading,
+		publisher: record.publisher,
+		year: record.year,
+		isbn: record.isbn,
+		subjects: record.subjects,
+		language: record.language,
+		audience: record.audience,
+		format: record.format,
+		lendable: record.lendable,
+		search_text: record.search_text || buildSearchText(record),
+		short_grams: record.short_grams?.length ? record.short_grams : buildShortGrams(record)
+	}));
+	await ex.insertInto('catalogue_records').values(rows).execute();
+	const copies = batch.flatMap(({ copies }, i) =>
+		copies.map((c) => ({ record_id: ids[i], location_id: c.locationId, shelf_mark: c.shelfMark, status: c.status }))
+	);
+	for (let i = 0; i < copies.length; i += 1_000) {
+		await ex.insertInto('copies').values(copies.slice(i, i + 1_000)).execute();
+	}
+	return ids;
+}

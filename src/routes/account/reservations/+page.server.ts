@@ -1,0 +1,37 @@
+import { isActingFor } from '$lib/server/auth/session.service';
+import { scopeAllows } from '$lib/proxy-scopes';
+import * as accounts from '$lib/server/accounts/accounts.repository';
+import { cityConfig } from '$lib/server/config/load-city-config';
+import { parseId } from '$lib/server/holds/holds.forms';
+import { CLOSED_HOLDS_SHOWN_DAYS, listHoldViews, requireScopeForLoad } from './hold-views.server';
+import type { PageServerLoad } from './$types';
+
+/** The outcomes the hold pages redirect here with, each confirmed by a focused banner. */
+const DONE = ['cancelled', 'pickup', 'suspended', 'resumed'] as const;
+type Done = (typeof DONE)[number];
+
+export const load: PageServerLoad = async (event) => {
+	// A proxy may see the list with either reservations scope, and change holds only with `reservations`.
+	const session = await requireScopeForLoad(event, 'view_loans_reservations');
+	const [holds, account] = await Promise.all([
+		listHoldViews(session.subject.id, event.locals.locale),
+		accounts.findById(session.subject.id)
+	]);
+	const config = cityConfig();
+
+	// ?placed=<holdId> after reserving: confirm with the hold's current queue position. An id that is
+	// not one of this patron's active holds shows nothing (and reveals nothing).
+	const placedId = parseId(event.url.searchParams.get('placed') ?? '');
+	const placed = placedId === null ? null : (holds.find((hold) => hold.id === placedId && hold.active) ?? null);
+	const doneParam = event.url.searchParams.get('done');
+	const done = (DONE as readonly string[]).includes(doneParam ?? '') ? (doneParam as Done) : null;
+
+	return {
+		holds,
+		mayChange: !isActingFor(session) || scopeAllows(session.proxy?.scopes ?? [], 'reservations'),
+		placed,
+		done,
+		limit: account?.kind === 'group' ? config.holds.maxActivePerGroup : config.holds.maxActivePerPatron,
+		closedShownDays: CLOSED_HOLDS_SHOWN_DAYS
+	};
+};

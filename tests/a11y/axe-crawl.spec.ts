@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/axe';
+import { JAPANESE, LANGUAGES, useLanguage, type LanguageCode } from '../support/languages';
+import { pageOf, ROUTE_STATES, type RouteState } from '../support/routes';
+import { signIn } from '../support/session';
+
+/**
+ * Every route state × every language, at 320 px and 1280 px: no axe violations, one h1, a meaningful
+ * title in the page's language, the right <html lang>, and no horizontal scrolling at 320 × 256
+ * (WCAG 1.4.10 reflow, which is 1280 px at 400 % zoom).
+ *
+ * One test per state and language: the state is reached once (sign-in and form submits are the slow
+ * part), checked at 320 × 256, then, with JavaScript on, the window is widened to 1280 px and axe runs
+ * again. Checks are soft, so one run reports every problem of a state rather than the first.
+ *
+ * The matrix, kept affordable on two cores (axe's colour-contrast rule is most of the cost):
+ * - `js`: every state, in ja, en and Easy Japanese, at 320 px and 1280 px;
+ * - `nojs`: every state at 320 px in Japanese. The server renders the same markup in every language,
+ *   and what differs without scripts (focus on load, states reached by a full page load) differs the
+ *   same way in each; the other languages run there too with A11Y_CRAWL=full (e.g. before a release).
+ * Tests left out of `nojs` are tagged @js-only (see playwright.config.ts).
+ */
+const FULL_MATRIX = process.env.A11Y_CRAWL === 'full';
+
+// Two axe runs on a long page (the accessibility statement's checklist, the registration form) take
+// several seconds each on two busy cores; the default 45 s is tight for that.
+test.describe.configure({ timeout: 90_000 });
+
+const NARROW = { width: 320, height: 256 };
+const WIDE = { width: 1280, height: 800 };
+
+/** Opens a route state in a language: cookie, optional sign-in, navigation, then the state's setup. */
+async function openState(page: Page, state: RouteState, lang: LanguageCode, baseURL: string) {
+	await useLanguage(page.context(), lang, baseURL);
+	if (state.signedInAs) await signIn(page, state.signedInAs);
+	const response = await page.goto(state.path);
+	expect(response, `no response for ${state.path}`).not.toBeNull();
+	expect(response!.status(), `HTTP status of ${state.path}`).toBe(state.status ?? 200);
+	if (state.setup) await state.setup(page);
+}
+
+/** The checks that do not depend on the width. */
+async function expectPageBasics(page: Page, state: RouteState, language: (typeof LANGUAGES)[number]) {
+	await expect.soft(page.locator('html'), '<html lang>').toHaveAttribute('lang', language.htmlLang);
+	await expect.soft(page.locator('h1'), 'exactly one h1').toHaveCount(1);
+	await expect.soft(page.locator('h1').first(), 'the h1 has text').not.toBeEmpty();
+
+	const title = await page.title();
+	expect.soft(title.trim(), 'a non-empty <title>').not.toBe('');
+	expect.soft(title, '<title> follows "Page | Site"').toMatch(/^\S.* \| \S.*$/);
+	expect.soft(title, '<title> shows no raw furigana markup').not.toMatch(/[{}]|\|[^ ]/);
+	// People's names stay as they are in every language (a proxy's title says whom they act for).
+	const withoutNames = (state.titleNames ?? []).reduce((text, name) => text.split(name).join(''), title);
+	if (language.code === 'en') expect.soft(withoutNames, 'an English <title> has no Japanese in it').not.toMatch(JAPANESE);
+	else expect.soft(title, 'a Japanese <title> is in Japanese').toMatch(JAPANESE);
+
+	if (state.hasErrors) {
+		expect.soft(title, 'a page with form errors says so in its <title>').toMatch(new RegExp(`^${escape(language.errorTitlePrefix)}`));
+		await expect.soft(page.locator('#error-summary'), 'the error summary has focus').toBeFocused();
+	}
+}
+
+for (const state of ROUTE_STATES) {
+	test.describe(state.name, () => {
+		for (const language of LANGUAGES) {
+			const tag = state.jsOnly || (language.code !== 'ja' && !FULL_MATRIX) ? ['@js-only'] : [];
+			test(`[${language.code}]`, { tag }, async ({ page, baseURL }, testInfo) => {
+				const label = (width: number) => `${state.name} [${language.code}] ${width}px`;
+				await page.setViewportSize(NARROW);
+				await openState(page, state, language.code, baseURL!);
+				await expectPageBasics(page, state, language);
+
+				const scrollWidth = await page.locator('html').evaluate((html) => html.scrollWidth);
+				expect.soft(scrollWidth, 'no horizontal scrolling at 320 × 256 (WCAG 1.4.10)').toBeLessThanOrEqual(NARROW.width);
+				await test.step('axe at 320 px', () => expectNoAxeViolations(page, { label: label(NARROW.width), soft: true }));
+
+				if (testInfo.project.use.javaScriptEnabled !== false) {
+					await page.setViewportSize(WIDE);
+					await test.step('axe at 1280 px', () => expectNoAxeViolations(page, { label: label(WIDE.width), soft: true }));
+				}
+			});
+		}
+	});
+}
+
+/**
+ * SvelteKit's route announcer reads the title after each navigation, so two pages with one title
+ * sound the same. Each language is checked on its own; states of one page share their title.
+ * The server renders the same <title> with or without scripts, so this runs with JavaScript only.
+ */
+test.describe('titles', () => {
+	const firstStatePerPage = new Map<string, RouteState>();
+	for (const state of ROUTE_STATES) if (!firstStatePerPage.has(pageOf(state))) firstStatePerPage.set(pageOf(state), state);
+
+	for (const language of LANGUAGES) {
+		test(`every page has its own <title> [${language.code}]`, { tag: '@js-only' }, async ({ page, baseURL }) => {
+			test.slow();
+			const seen = new Map<string, string>();
+			const duplicates: string[] = [];
+			for (const [pageName, state] of firstStatePerPage) {
+				await page.context().clearCookies();
+				await openState(page, state, language.code, baseURL!);
+				const title = await page.title();
+				const other = seen.get(title);
+				if (other) duplicates.push(`"${title}" on ${other} and ${pageName}`);
+				seen.set(title, pageName);
+			}
+			expect(duplicates, `titles used by more than one page:\n${duplicates.join('\n')}`).toEqual([]);
+		});
+	}
+});
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
