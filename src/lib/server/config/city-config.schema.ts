@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORMATS } from '../db/schema';
+import { METHODS, RETURN_METHODS } from '$lib/home-delivery/options';
 
 // One schema describes every city: a second city is a second JSON file, never new code (STYLE rule 14).
 // Objects are strict so a misspelt key ("pickupPeriodDay") fails loudly instead of silently falling back.
@@ -153,6 +154,43 @@ export const readingServicesSchema = z.strictObject({
 	sensitiveDataRetentionMonths: wholeNumber(1, 120)
 });
 
+/** One way of delivering: which of the portal's methods, and the item formats it may carry (omitted: any). */
+export const deliveryMethodSchema = z.strictObject({
+	id: z.enum(METHODS),
+	formats: z.array(z.enum(FORMATS)).min(1, { error: 'must list at least one format, or be left out for any format' }).optional()
+});
+
+/** Home delivery (N disability services rules art. 2(2); DOMAIN §5): what the city offers and its periods. */
+export const homeDeliverySchema = z
+	.strictObject({
+		/** The ways items are delivered, in the order the form offers them. Japan Post's free categories carry only some formats. */
+		methods: z.array(deliveryMethodSchema).min(1, { error: 'must list at least one delivery method' }),
+		/** How items may come back. */
+		returnMethods: z.array(z.enum(RETURN_METHODS)).min(1, { error: 'must list at least one return method' }),
+		/** Titles in one request. */
+		maxItems: wholeNumber(1, 50),
+		/** The first day a patron may ask for: staff need time to pack (days from today). */
+		earliestDays: wholeNumber(0, 30),
+		/** The last day a patron may ask for (days from today). */
+		latestDays: wholeNumber(1, 365),
+		/** Days the items stay with the patron, from delivery to the return day. */
+		loanDays: wholeNumber(1, 120),
+		/** The request shows "return due" this many days before the return day. */
+		returnNoticeDays: wholeNumber(0, 30),
+		/** The library that handles a request when the patron's usual place is a pickup window (no collection). */
+		fallbackLibraryId: slug
+	})
+	.superRefine((delivery, ctx) => {
+		delivery.methods.forEach((method, index) => {
+			if (delivery.methods.findIndex((m) => m.id === method.id) !== index) {
+				ctx.addIssue({ code: 'custom', path: ['methods', index, 'id'], message: `duplicate method "${method.id}"` });
+			}
+		});
+		if (delivery.latestDays < delivery.earliestDays) {
+			ctx.addIssue({ code: 'custom', path: ['latestDays'], message: 'must be at least earliestDays' });
+		}
+	});
+
 /** Reasonable accommodation requests (N 対応要領 art. 4: a responsible manager checks promptly). */
 export const accommodationSchema = z.strictObject({
 	acknowledgeWithinHours: wholeNumber(1, 720)
@@ -240,6 +278,7 @@ const cityConfigObject = z.strictObject({
 	formats: formatsSchema,
 	registration: registrationSchema,
 	readingServices: readingServicesSchema,
+	homeDelivery: homeDeliverySchema,
 	accommodation: accommodationSchema,
 	help: helpSchema
 });
@@ -315,6 +354,11 @@ function checkReferences(config: CityConfigShape, ctx: z.RefinementCtx) {
 				issue(['routing', kind, areaId], message);
 			}
 		}
+	}
+
+	const fallbackLibrary = locations.get(config.homeDelivery.fallbackLibraryId);
+	if (!fallbackLibrary?.holdsCollection) {
+		issue(['homeDelivery', 'fallbackLibraryId'], `names "${config.homeDelivery.fallbackLibraryId}", which is not a library with a collection`);
 	}
 
 	if (!desks.has(config.routing.fallbackDeskId)) {

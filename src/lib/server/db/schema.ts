@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { ProxyScope } from '$lib/proxy-scopes';
 import type { AccessPurpose, ApplicationStatus, EventKind } from '$lib/reading-services';
 import type * as Accommodation from '$lib/accommodation/options';
+import type * as Delivery from '$lib/home-delivery/options';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -102,6 +103,10 @@ export interface Database {
 	accommodation_access_log: AccommodationAccessLogTable;
 	accommodation_managers: AccommodationManagersTable;
 	accommodation_cases: AccommodationCasesTable;
+	home_delivery_requests: HomeDeliveryRequestsTable;
+	home_delivery_items: HomeDeliveryItemsTable;
+	home_delivery_events: HomeDeliveryEventsTable;
+	home_delivery_drafts: HomeDeliveryDraftsTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -415,4 +420,64 @@ export interface AccommodationCasesTable {
 	differential_treatment: ColumnType<boolean, boolean | undefined, boolean>;
 	justified_reasons: ColumnType<string[], string[] | undefined, string[]>;
 	summary: string;
+}
+
+// ----- home delivery (0008_home_delivery; N disability services rules art. 2(2), DOMAIN §5) ----------
+
+type DateColumn = ColumnType<string, string, string>;
+type OptionalDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+/** A home delivery request, handled by one library; every step also in `home_delivery_events`. */
+export interface HomeDeliveryRequestsTable {
+	id: Generated<number>;
+	/** What the patron quotes: HD-2026-000123. */
+	reference: string;
+	patron_id: number;
+	/** The patron, or a proxy acting for them. */
+	requested_by: number;
+	library_id: string;
+	status: Delivery.Status;
+	method: Delivery.Method;
+	postal_code: string;
+	address: string;
+	preferred_on: DateColumn;
+	alternative_on: OptionalDate;
+	time_of_day: Delivery.TimeOfDay;
+	return_method: Delivery.ReturnMethod;
+	tracking_number: string | null;
+	return_due_on: OptionalDate;
+	requested_at: Timestamp;
+	accepted_at: Timestamp | null;
+	packed_at: Timestamp | null;
+	dispatched_at: Timestamp | null;
+	delivered_at: Timestamp | null;
+	returned_at: Timestamp | null;
+	cancelled_at: Timestamp | null;
+}
+
+/** A title asked for; `hold_id` when it came from one of the patron's reservations. */
+export interface HomeDeliveryItemsTable {
+	request_id: number;
+	position: number;
+	record_id: number;
+	hold_id: number | null;
+}
+
+/** One step of a request: who (null: the scheduled job), when, what; `detail` holds no personal data. */
+export interface HomeDeliveryEventsTable {
+	id: Generated<string>;
+	request_id: number;
+	at: Timestamp;
+	actor_id: number | null;
+	kind: Delivery.EventKind;
+	detail: Json<Record<string, unknown>>;
+}
+
+/** The answers of a request being filled in, one per patron; `request_id` once sent (for the confirmation). */
+export interface HomeDeliveryDraftsTable {
+	patron_id: number;
+	answers: Json<Delivery.DeliveryAnswers>;
+	updated_at: Timestamp;
+	updated_by: number;
+	request_id: number | null;
 }

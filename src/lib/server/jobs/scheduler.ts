@@ -4,6 +4,7 @@ import { allocateWaiting, lapseUncollected } from '$lib/server/holds/holds.servi
 import { log } from '$lib/server/log';
 import { eraseSensitiveData, lapseExpired } from '$lib/server/reading-services/reading-services.service';
 import { cleanUp as cleanUpAccommodation } from '$lib/server/accommodation/accommodation.service';
+import { markReturnsDue } from '$lib/server/home-delivery/home-delivery.service';
 
 /** Each job holds a PostgreSQL advisory lock while it runs, so with several app instances only one runs it. */
 const JOBS: { name: string; lockId: number; run: () => Promise<number> }[] = [
@@ -11,7 +12,8 @@ const JOBS: { name: string; lockId: number; run: () => Promise<number> }[] = [
 	{ name: 'holds.allocate_waiting', lockId: 727102, run: () => allocateWaiting() },
 	{ name: 'reading_services.lapse_expired', lockId: 727201, run: () => lapseExpired() },
 	{ name: 'reading_services.erase_sensitive_data', lockId: 727202, run: () => eraseSensitiveData() },
-	{ name: 'accommodation.clean_up', lockId: 727301, run: () => cleanUpAccommodation() }
+	{ name: 'accommodation.clean_up', lockId: 727301, run: () => cleanUpAccommodation() },
+	{ name: 'home_delivery.mark_returns_due', lockId: 727401, run: () => markReturnsDue() }
 ];
 
 /** Runs every job once, each under its lock; a job another instance is running is skipped. */

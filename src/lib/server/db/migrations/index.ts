@@ -6,6 +6,7 @@ import * as m0004 from './0004_search';
 import * as m0005 from './0005_proxies';
 import * as m0006 from './0006_reading_services';
 import * as m0007 from './0007_accommodation';
+import * as m0008 from './0008_home_delivery';
 
 /**
  * Forward-only migrations, in order. Listed statically (not read from disk) so they
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'0004_search': m0004,
 	'0005_proxies': m0005,
 	'0006_reading_services': m0006,
-	'0007_accommodation': m0007
+	'0007_accommodation': m0007,
+	'0008_home_delivery': m0008
 };
