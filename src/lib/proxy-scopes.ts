@@ -43,5 +43,6 @@ export const SCOPE_PAGES: Readonly<Partial<Record<ProxyScope, readonly { href: s
 		{ href: '/account/reservations', key: 'proxies:hub.links.reservations' },
 		{ href: '/search', key: 'proxies:hub.links.search' }
 	],
-	view_loans_reservations: [{ href: '/account/reservations', key: 'proxies:hub.links.reservations' }]
+	view_loans_reservations: [{ href: '/account/reservations', key: 'proxies:hub.links.reservations' }],
+	home_delivery: [{ href: '/home-delivery', key: 'delivery:links.account' }]
 };

@@ -473,7 +473,7 @@ export interface HomeDeliveryEventsTable {
 	detail: Json<Record<string, unknown>>;
 }
 
-/** The answers of a request being filled in, one per patron; `request_id` once sent (for the confirmation). */
+/** The answers of a request being filled in, one per patron; `request_id`: the last one sent (for the confirmation). */
 export interface HomeDeliveryDraftsTable {
 	patron_id: number;
 	answers: Json<Delivery.DeliveryAnswers>;

@@ -75,5 +75,14 @@ export const DEMO_ACCOUNTS: (Omit<NewAccount, 'password_hash'> & { password: str
 		email: null, postal_code: '179-0072', address: '東京都練馬区光が丘四丁目1番5号', category: '0',
 		preferred_pickup_id: 'hikarigaoka', previous_card_number: null, id_document: 'my_number_card', workplace_id: null,
 		confirmed_at: new Date('2022-04-01T10:00:00+09:00'), confirmed_by: null
+	},
+	// Registered for reading services (1) and (2) (demo-reading-services.ts): asks for home delivery of DAISY
+	// and braille items. The home delivery journey tests sign in as him, so no other test meets his requests.
+	{
+		card_number: '1000000008', password: 'noboru-demo-2026', role: 'patron', status: 'active',
+		name: '中村 登', name_kana: 'ナカムラ ノボル', birth_year: 1941, phone: '03-3991-0008', phone_kind: 'home',
+		email: null, postal_code: '176-0012', address: '東京都練馬区豊玉北五丁目2番3号', category: '0',
+		preferred_pickup_id: 'nerima', previous_card_number: null, id_document: 'my_number_card', workplace_id: null,
+		confirmed_at: new Date('2024-06-01T10:00:00+09:00'), confirmed_by: null
 	}
 ];

@@ -7,6 +7,7 @@ import { seedDemoCatalogue } from './demo-catalogue';
 import { seedDemoReadingServices } from './demo-reading-services';
 import { seedDemoAccommodation } from './demo-accommodation';
 import { seedDemoProxies } from './demo-proxies';
+import { seedDemoHomeDelivery } from './demo-home-delivery';
 
 /** How many generated catalogue records demo data adds, beside the hand-written spotlight ones. */
 export const DEMO_CATALOGUE_SIZE = Number(process.env.DEMO_CATALOGUE_SIZE ?? 3000);
@@ -43,6 +44,7 @@ export async function seedDemoDataIfEmpty(options: { force?: boolean } = {}): Pr
 		await seedDemoReadingServices(trx);
 		await seedDemoAccommodation(trx);
 		await seedDemoProxies(trx);
+		await seedDemoHomeDelivery(trx);
 		log.info('demo data loaded', { accounts: DEMO_ACCOUNTS.length, records: DEMO_CATALOGUE_SIZE, ms: Date.now() - started });
 		return true;
 	});

@@ -18,9 +18,9 @@ export async function lockDraft(ex: Ex, patronId: number) {
 	return ex.selectFrom('home_delivery_drafts').selectAll().where('patron_id', '=', patronId).forUpdate().executeTakeFirst();
 }
 
-/** Saves the answers so far; a draft that served a confirmation starts again. */
+/** Saves the answers so far (the last request sent stays known, for its confirmation page). */
 export async function saveDraft(ex: Ex, patronId: number, answers: DeliveryAnswers, actorId: number, now: Date): Promise<void> {
-	const values = { answers: JSON.stringify(answers), updated_at: now, updated_by: actorId, request_id: null };
+	const values = { answers: JSON.stringify(answers), updated_at: now, updated_by: actorId };
 	await ex
 		.insertInto('home_delivery_drafts')
 		.values({ patron_id: patronId, ...values })
@@ -28,7 +28,7 @@ export async function saveDraft(ex: Ex, patronId: number, answers: DeliveryAnswe
 		.execute();
 }
 
-/** After sending: the answers are gone, the new request's id stays for the confirmation page. */
+/** After sending: the answers are gone; the new request's id is kept for the confirmation page. */
 export async function markDraftSent(ex: Ex, patronId: number, requestId: number, now: Date): Promise<void> {
 	await ex.updateTable('home_delivery_drafts').set({ answers: '{}', request_id: requestId, updated_at: now }).where('patron_id', '=', patronId).execute();
 }

@@ -63,7 +63,7 @@ export function methodsFor(config: CityConfig, formats: readonly Format[]): Meth
 /** The answers so far (empty when none). */
 export async function answersOf(patronId: number): Promise<DeliveryAnswers> {
 	const draft = await repo.findDraft(db(), patronId);
-	return draft?.request_id ? {} : ((draft?.answers as DeliveryAnswers | undefined) ?? {});
+	return (draft?.answers as DeliveryAnswers | undefined) ?? {};
 }
 
 /** Starts again: the draft is deleted. */
@@ -231,7 +231,8 @@ export async function submit(acting: Acting, now = new Date()): Promise<SubmitRe
 		.transaction()
 		.execute(async (trx): Promise<SubmitResult> => {
 			const draft = await repo.lockDraft(trx, acting.patronId);
-			const answers = (draft?.request_id ? null : (draft?.answers as DeliveryAnswers | undefined)) ?? null;
+			// Sending empties the answers: a second send (another tab) finds nothing left.
+			const answers = (draft?.answers as DeliveryAnswers | undefined) ?? null;
 			if (!answers || !answers.items?.length) return { ok: false, reason: 'no_draft' };
 			if (!(await hasActiveGrant(trx, acting.patronId, 2, now))) return { ok: false, reason: 'not_eligible' };
 			const step = await problemStepIn(trx, acting.patronId, answers, now);
@@ -266,7 +267,7 @@ export async function submit(acting: Acting, now = new Date()): Promise<SubmitRe
 	return result;
 }
 
-/** The request just sent from this draft (for the confirmation page), or null. */
+/** The last request sent from the patron's draft (for the confirmation page), or null. */
 export async function sentRequestOf(patronId: number): Promise<{ id: number; reference: string } | null> {
 	const draft = await repo.findDraft(db(), patronId);
 	if (!draft?.request_id) return null;

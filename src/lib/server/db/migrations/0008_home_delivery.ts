@@ -11,8 +11,8 @@ import { sql, type Kysely } from 'kysely';
  * - `home_delivery_items`: the titles asked for, in the patron's order; `hold_id` when chosen from one of
  *   the patron's reservations (dispatch then lends that reservation's copy).
  * - `home_delivery_events`: every step with who (null: the scheduled job) and when: the timeline.
- * - `home_delivery_drafts`: a request being filled in, one per patron; after sending it keeps only the new
- *   request's id, for the confirmation page.
+ * - `home_delivery_drafts`: a request being filled in, one per patron; sending empties it and records the
+ *   new request's id, for the confirmation page.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await sql`create sequence home_delivery_reference_seq start 1`.execute(db);
