@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from '../support/axe';
+import { expectJourneyStateAccessible } from '../support/axe';
 import { expectFocusNotOnBody, tabTo } from '../support/keyboard';
 import { LANGUAGES, useLanguage, type LanguageCode } from '../support/languages';
 import { signIn, type Role } from '../support/session';
@@ -29,7 +29,7 @@ import {
 
 const isJs = () => test.info().project.use.javaScriptEnabled !== false;
 const h1 = (page: Page) => page.locator('#main h1');
-const axe = (page: Page, label: string) => expectNoAxeViolations(page, { label });
+const axe = expectJourneyStateAccessible;
 const SUBMIT = '#main form:not([action]) button[type="submit"]';
 
 /** Tab to a control and press a key on it. */
@@ -56,34 +56,34 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			// The start page, and in.
 			await page.goto('/accommodation');
 			await expect(h1(page)).toHaveText(pattern(lang, 'start.title'));
-			await axe(page, `start [${lang}]`);
+			await axe(page, `start`, lang);
 			await press(page, '#main a[href="/accommodation/new/who"]', 'Enter');
 
 			// Who: sent empty first; the error summary takes focus and the title says so.
 			await expect(page).toHaveURL(/\/accommodation\/new\/who$/);
 			await expect(h1(page)).toHaveText(pattern(lang, 'new.who.title'));
 			if (js) await expectFocusNotOnBody(page, 'opening the first question');
-			await axe(page, `who [${lang}]`);
+			await axe(page, `who`, lang);
 			await press(page, SUBMIT, 'Enter');
 			const summary = page.locator('#error-summary');
 			await expect(summary).toBeFocused();
 			await expect(summary.getByRole('link')).toHaveText(pattern(lang, 'new.who.errors.empty'));
 			expect(await page.title()).toMatch(new RegExp(`^${escape(errorTitlePrefix)}`));
-			await axe(page, `who, nothing chosen [${lang}]`);
+			await axe(page, `who, nothing chosen`, lang);
 			await press(page, '#who', ' ');
 			await expect(page.locator('#who')).toBeChecked();
 			await press(page, SUBMIT, 'Enter');
 
 			// The service: a library (the first choice).
 			await expect(page).toHaveURL(/\/new\/service$/);
-			await axe(page, `service [${lang}]`);
+			await axe(page, `service`, lang);
 			await press(page, '#serviceKind', ' ');
 			await press(page, SUBMIT, 'Enter');
 
 			// The library: the arrow keys move through the radios to Minami-Tanaka (the 13th library).
 			await expect(page).toHaveURL(/\/new\/place$/);
 			await expect(h1(page)).toHaveText(pattern(lang, 'new.place.libraryTitle'));
-			await axe(page, `place [${lang}]`);
+			await axe(page, `place`, lang);
 			await tabTo(page, page.locator('#locationId'), { max: 80 });
 			for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
 			await expect(page.locator('input[name="locationId"][value="minami-tanaka"]')).toBeChecked();
@@ -91,7 +91,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 
 			// When: a date and the occasion, typed.
 			await expect(page).toHaveURL(/\/new\/when$/);
-			await axe(page, `when [${lang}]`);
+			await axe(page, `when`, lang);
 			await tabTo(page, page.locator('#visitDate'), { max: 80 });
 			await page.keyboard.type(inAMonth());
 			await page.keyboard.press('Tab');
@@ -101,21 +101,21 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 
 			// The barrier, in the person's words.
 			await expect(page).toHaveURL(/\/new\/barrier$/);
-			await axe(page, `barrier [${lang}]`);
+			await axe(page, `barrier`, lang);
 			await tabTo(page, page.locator('#barrier'), { max: 80 });
 			await page.keyboard.type('耳が聞こえにくく、講師の話が聞き取れません。');
 			await press(page, SUBMIT, 'Enter');
 
 			// The accommodations: two of the annex's examples, ticked with Space.
 			await expect(page).toHaveURL(/\/new\/accommodations$/);
-			await axe(page, `accommodations [${lang}]`);
+			await axe(page, `accommodations`, lang);
 			await press(page, '#accommodations', ' ');
 			await press(page, 'input[name="accommodations"][value="seat_near_screen"]', ' ');
 			await press(page, SUBMIT, 'Enter');
 
 			// How to reply: the name, then email (two steps down the radios), then the address.
 			await expect(page).toHaveURL(/\/new\/reply$/);
-			await axe(page, `reply [${lang}]`);
+			await axe(page, `reply`, lang);
 			await tabTo(page, page.locator('#name'), { max: 80 });
 			await page.keyboard.type('試験 花子');
 			await page.keyboard.press('Tab');
@@ -129,7 +129,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 
 			// No particular deadline.
 			await expect(page).toHaveURL(/\/new\/deadline$/);
-			await axe(page, `deadline [${lang}]`);
+			await axe(page, `deadline`, lang);
 			await press(page, SUBMIT, 'Enter');
 
 			// Check your answers, and change the barrier from there.
@@ -137,7 +137,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			await expect(h1(page)).toHaveText(pattern(lang, 'check.title'));
 			await expect(page.locator('#answers [data-answer="accommodations"] li')).toHaveCount(2);
 			await expect(page.locator('#route')).toContainText({ ja: '南田中図書館 窓口', en: 'Minami-Tanaka Library service desk', easy: 'みなみたなか としょかん' }[lang]);
-			await axe(page, `check [${lang}]`);
+			await axe(page, `check`, lang);
 			const change = page.locator('#answers a[href="/accommodation/new/barrier?change=1"]');
 			await expect(change).toHaveAccessibleName(new RegExp(escape(message(lang, 'answers.barrier'))));
 			await tabTo(page, change, { max: 80 });
@@ -158,7 +158,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			await expect(page.locator('#confirmation')).toBeFocused();
 			await expect(page.locator('#confirmation')).toHaveText(pattern(lang, 'sent.title'));
 			const reference = REFERENCE.exec(await page.locator('#reference').innerText())![0];
-			await axe(page, `sent [${lang}]`);
+			await axe(page, `sent`, lang);
 
 			// The private link, followed with the keyboard.
 			await press(page, '#follow-link', 'Enter');
@@ -167,7 +167,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			await expect(page.locator('#request-reference')).toHaveText(reference);
 			await expect(page.locator('#status')).toContainText(pattern(lang, 'statuses.received'));
 			await expect(page.locator('#answers [data-answer="name"]')).toHaveText('試験 花子');
-			await axe(page, `follow [${lang}]`);
+			await axe(page, `follow`, lang);
 
 			// A message to the desk.
 			await tabTo(page, page.locator('#message'), { max: 120 });
@@ -177,7 +177,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			await expect(page.locator('#notification-banner-title')).toBeFocused();
 			await expect(page.locator('#notification-banner-title')).toHaveText(pattern(lang, 'request.reply.sent'));
 			await expect(page.locator('#history blockquote').last()).toHaveText('当日は午後1時半に着きます。');
-			await axe(page, `follow, message sent [${lang}]`);
+			await axe(page, `follow, message sent`, lang);
 
 			// Never stored by the browser or a proxy: the link is the key.
 			const response = await page.request.get(followPath);
@@ -201,7 +201,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			await expect(page.locator('#email')).toHaveAttribute('aria-invalid', 'true');
 			await expect(page.locator('#name')).toHaveValue('試験 花子');
 			await expect(page.locator('input[name="replyMethod"][value="email"]')).toBeChecked();
-			await axe(page, `reply, email missing [${lang}]`);
+			await axe(page, `reply, email missing`, lang);
 
 			// Too long a description: said so, and the whole text kept to shorten.
 			const long = 'あ'.repeat(2001);
@@ -221,7 +221,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			await page.locator(SUBMIT).click();
 			await expect(summary).toBeFocused();
 			await expect(summary.getByRole('link')).toHaveText(pattern(lang, 'errors.forged'));
-			await axe(page, `place, forged [${lang}]`);
+			await axe(page, `place, forged`, lang);
 		});
 
 		test('a screen reader hears the confirmation and the reference number', async ({ page, baseURL }) => {

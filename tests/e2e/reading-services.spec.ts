@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolationsAnyScripting } from '../support/axe-without-scripts';
+import { expectJourneyStateAccessible } from '../support/axe';
 import { expectFocusNotOnBody, tabTo } from '../support/keyboard';
 import { LANGUAGES, useLanguage, type LanguageCode } from '../support/languages';
 import { signIn, type Role } from '../support/session';
@@ -45,11 +45,7 @@ async function start(page: Page, lang: LanguageCode, baseURL: string) {
 }
 
 const h1 = (page: Page) => page.locator('#main h1');
-/** axe on the page as it is now, once it has loaded (a keyboard-driven navigation only waits for the URL). */
-async function axe(page: Page, label: string) {
-	await page.waitForLoadState('load');
-	await expectNoAxeViolationsAnyScripting(page, { label });
-}
+const axe = expectJourneyStateAccessible;
 
 /** Tab to a control and press a key on it. */
 async function press(page: Page, selector: string, key: 'Enter' | ' ', max = 80) {
@@ -69,14 +65,14 @@ for (const { code: lang } of LANGUAGES) {
 			await press(page, '#main a[href="/reading-services/apply"]', 'Enter');
 			await expect(page).toHaveURL(/\/reading-services\/apply$/);
 			if (js) await expectFocusNotOnBody(page, 'opening the start page');
-			await axe(page, `start [${lang}]`);
+			await axe(page, `start`, lang);
 			await press(page, '#main a[href="/reading-services/apply/types"]', 'Enter');
 
 			// (1) Services: tick (1) and (2) with Space; the question is the page's h1.
 			await expect(page).toHaveURL(/\/apply\/types$/);
 			await expect(h1(page)).toHaveText(readingPattern(lang, 'apply.types.title'));
 			if (js) await expectFocusNotOnBody(page, 'opening the first question');
-			await axe(page, `types [${lang}]`);
+			await axe(page, `types`, lang);
 			await press(page, '#serviceTypes', ' ');
 			await page.keyboard.press('Tab');
 			await expect(page.locator('#serviceTypes-2')).toBeFocused();
@@ -99,7 +95,7 @@ for (const { code: lang } of LANGUAGES) {
 
 			// (6) Contact: by phone (the account's number is shown), and a note.
 			await expect(page).toHaveURL(/\/apply\/contact$/);
-			await axe(page, `contact [${lang}]`);
+			await axe(page, `contact`, lang);
 			await press(page, '#contactMethod', ' ');
 			await page.keyboard.press('Tab');
 			await expect(page.locator('#notes')).toBeFocused();
@@ -110,7 +106,7 @@ for (const { code: lang } of LANGUAGES) {
 			await expect(page).toHaveURL(/\/apply\/address$/);
 			await expect(page.locator('#deliveryPostalCode')).toHaveValue(/^\d{3}-\d{4}$/);
 			await expect(page.locator('#deliveryAddress')).toHaveValue(/練馬区/);
-			await axe(page, `address [${lang}]`);
+			await axe(page, `address`, lang);
 			await press(page, '#main form button[type="submit"]', 'Enter');
 
 			// Check your answers.
@@ -119,7 +115,7 @@ for (const { code: lang } of LANGUAGES) {
 			const answers = page.locator('#answers');
 			await expect(answers.locator('[data-answer="serviceTypes"] li')).toHaveCount(2);
 			await expect(answers.locator('[data-answer="notes"]')).toHaveText('午前中に電話してください。');
-			await axe(page, `check [${lang}]`);
+			await axe(page, `check`, lang);
 
 			// Send: the button is the last control of the page.
 			await press(page, '#main form[action="?/send"] button', 'Enter');
@@ -130,7 +126,7 @@ for (const { code: lang } of LANGUAGES) {
 			await expect(h1(page)).toBeFocused();
 			await expect(page.locator('#reference')).toContainText(REFERENCE);
 			const reference = REFERENCE.exec((await page.locator('#reference').innerText()))![0];
-			await axe(page, `sent [${lang}]`);
+			await axe(page, `sent`, lang);
 
 			// A second application while this one is decided: a clear message naming the first.
 			await page.goto('/reading-services/apply/types');
@@ -138,7 +134,7 @@ for (const { code: lang } of LANGUAGES) {
 			const banner = page.locator('#notification-banner-title');
 			await expect(banner).toHaveText(readingPattern(lang, 'status.pendingTitle', { reference }));
 			await expect(banner).toBeFocused();
-			await axe(page, `status, already sent [${lang}]`);
+			await axe(page, `status, already sent`, lang);
 
 			await resetReadingServices(page);
 		});
@@ -165,7 +161,7 @@ for (const { code: lang } of LANGUAGES) {
 			const contradiction = page.locator('#contradiction-address');
 			await expect(contradiction).toBeVisible();
 			await expect(page.locator('#contradictions-title')).toHaveText(readingPattern(lang, 'check.contradictions.title'));
-			await axe(page, `check with a contradiction [${lang}]`);
+			await axe(page, `check with a contradiction`, lang);
 
 			// Sending now is refused: the error summary takes focus and links to the question.
 			await press(page, '#main form[action="?/send"] button', 'Enter');
@@ -173,7 +169,7 @@ for (const { code: lang } of LANGUAGES) {
 			await expect(summary).toBeFocused();
 			await expect(summary.getByRole('link')).toHaveText(readingPattern(lang, 'check.contradictions.addressWithoutType2'));
 			expect(await page.title()).toMatch(new RegExp(`^${escape(LANGUAGES.find((l) => l.code === lang)!.errorTitlePrefix)}`));
-			await axe(page, `check, sending refused [${lang}]`);
+			await axe(page, `check, sending refused`, lang);
 
 			// Remove the address (the other way out), then send.
 			await press(page, '#main form[action="?/remove"] button', 'Enter');
@@ -196,7 +192,7 @@ for (const { code: lang } of LANGUAGES) {
 			await expect(summary).toBeFocused();
 			await expect(summary.getByRole('link')).toHaveText(readingPattern(lang, 'apply.types.errors.empty'));
 			await expect(page.locator('#serviceTypes-error')).toContainText(readingPattern(lang, 'apply.types.errors.empty'));
-			await axe(page, `types, nothing chosen [${lang}]`);
+			await axe(page, `types, nothing chosen`, lang);
 
 			// A description of another need without choosing (3): asked about, and both answers kept.
 			await page.locator('#serviceTypes').check();
@@ -206,7 +202,7 @@ for (const { code: lang } of LANGUAGES) {
 			await expect(summary.getByRole('link')).toHaveText(readingPattern(lang, 'apply.types.errors.otherNeed.withoutType3'));
 			await expect(page.locator('#serviceTypes')).toBeChecked();
 			await expect(page.locator('#otherNeed')).toHaveValue('対面朗読を月に2回');
-			await axe(page, `types, contradiction [${lang}]`);
+			await axe(page, `types, contradiction`, lang);
 
 			// A tampered form: a service type no page offers.
 			await page.locator('#otherNeed').fill('');
@@ -232,7 +228,7 @@ for (const { code: lang } of LANGUAGES) {
 			await expect(summary).toBeFocused();
 			await expect(page.locator('#formats-error')).toContainText(readingPattern(lang, 'errors.forged'));
 			await expect(page.locator('#formats')).toBeChecked();
-			await axe(page, `formats, forged [${lang}]`);
+			await axe(page, `formats, forged`, lang);
 
 			// An address that is not one: the error says so, and the text stays as typed.
 			await resetReadingServices(page);
@@ -243,7 +239,7 @@ for (const { code: lang } of LANGUAGES) {
 			await expect(summary).toBeFocused();
 			await expect(summary.getByRole('link')).toHaveText(readingPattern(lang, 'apply.address.errors.address.notAnAddress'));
 			await expect(page.locator('#deliveryAddress')).toHaveValue('練馬区のどこか');
-			await axe(page, `address, not an address [${lang}]`);
+			await axe(page, `address, not an address`, lang);
 
 			await resetReadingServices(page);
 		});
