@@ -241,19 +241,20 @@ export interface ActivityRow {
  * entries for holds are left out so nothing is listed twice.
  */
 export async function listActivity(ex: Ex, patronId: number, proxyId: number, limit: number): Promise<ActivityRow[]> {
-	const { rows } = await sql<ActivityRow>`
+	const { rows } = await sql<ActivityRow & { seq: string }>`
 		select * from (
-			select a.at, 'audit' as source, a.action, a.target_type, a.target_id, null::text as title, a.detail->>'scope' as scope
+			select a.at, a.id as seq, 'audit' as source, a.action, a.target_type, a.target_id, null::text as title, a.detail->>'scope' as scope
 			from audit_log a
 			where a.subject_id = ${patronId} and a.actor_id = ${proxyId} and a.action not like 'holds.%'
 			union all
-			select e.at, 'hold' as source, e.reason as action, 'hold' as target_type, e.hold_id::text as target_id, r.title, null::text as scope
+			select e.at, e.id as seq, 'hold' as source, e.reason as action, 'hold' as target_type, e.hold_id::text as target_id, r.title, null::text as scope
 			from hold_events e
 			join holds h on h.id = e.hold_id
 			join catalogue_records r on r.id = h.record_id
 			where h.patron_id = ${patronId} and e.actor_id = ${proxyId}
 		) activity
-		order by at desc
+		-- Entries of one table written in the same millisecond keep the order they were written in.
+		order by at desc, seq desc
 		limit ${limit}`.execute(ex);
-	return rows.map((row) => ({ ...row, at: new Date(row.at) }));
+	return rows.map(({ seq: _seq, ...row }) => ({ ...row, at: new Date(row.at) }));
 }
