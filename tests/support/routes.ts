@@ -3,6 +3,7 @@ import type { Role } from './session';
 import { COFFEE_AND_LIBRARY, PRIDE_AND_PREJUDICE } from './demo-items';
 import { ensureReserved, holdCard, reserveForm } from './reservations';
 import { openCheckAnswers, openRegistrationAsStaff } from './reading-services';
+import { chooseNothing, detailsWithBadInput, openCancel, openCheck, openDeliveredRequest, openDetails, openRequestAsStaff } from './home-delivery';
 import { actFor, DEMO_NAMES, PEOPLE, stopActing } from './proxies';
 import {
 	checkPageState,
@@ -110,6 +111,22 @@ export const ROUTE_STATES: RouteState[] = [
 	{ name: 'reading services: check your answers', path: '/reading-services', signedInAs: 'patronWithProxy', setup: openCheckAnswers, page: '/reading-services/apply/check' },
 	{ name: 'staff reading services (queue)', path: '/staff/reading-services', signedInAs: 'librarian' },
 	{ name: 'staff reading services (a registration)', path: '/staff/reading-services', signedInAs: 'librarian', setup: openRegistrationAsStaff, page: '/staff/reading-services/[id]' },
+
+	// Home delivery (issue 5, second half). 佐藤 一郎 fills in his draft here but never sends it (his demo draft
+	// remembers a sent request, for the confirmation), so these rows run in parallel safely; the journeys use
+	// other patrons (tests/support/home-delivery.ts) and axe-check the states only they reach.
+	{ name: 'home delivery: list (registered)', path: '/home-delivery', signedInAs: 'patronWithProxy' },
+	{ name: 'home delivery: list (not registered)', path: '/home-delivery', signedInAs: 'patron' },
+	{ name: 'home delivery: items (search results)', path: '/home-delivery/new?q=%E9%8A%80%E6%B2%B3%E9%89%84%E9%81%93', signedInAs: 'patronWithProxy' },
+	{ name: 'home delivery: items (invalid: none chosen)', path: '/home-delivery/new', signedInAs: 'patronWithProxy', setup: chooseNothing, hasErrors: true },
+	{ name: 'home delivery: how and when', path: '/home-delivery', signedInAs: 'patronWithProxy', setup: openDetails, page: '/home-delivery/new/details' },
+	{ name: 'home delivery: how and when (invalid: day passed, not an address)', path: '/home-delivery', signedInAs: 'patronWithProxy', setup: detailsWithBadInput, hasErrors: true, page: '/home-delivery/new/details' },
+	{ name: 'home delivery: check your answers', path: '/home-delivery', signedInAs: 'patronWithProxy', setup: openCheck, page: '/home-delivery/new/check' },
+	{ name: 'home delivery: sent (reference number)', path: '/home-delivery/new/sent', signedInAs: 'patronWithProxy' },
+	{ name: 'home delivery: a request (delivered, its steps)', path: '/home-delivery', signedInAs: 'patronWithProxy', setup: openDeliveredRequest, page: '/home-delivery/[id]' },
+	{ name: 'home delivery: cancel (confirmation)', path: '/home-delivery', signedInAs: 'patronWithProxy', setup: openCancel, page: '/home-delivery/[id]/cancel' },
+	{ name: 'staff home delivery (worklist)', path: '/staff/home-delivery?library=hikarigaoka', signedInAs: 'librarian' },
+	{ name: 'staff home delivery (a request)', path: '/staff/home-delivery?library=hikarigaoka', signedInAs: 'librarian', setup: openRequestAsStaff, page: '/staff/home-delivery/[id]' },
 
 	// Proxies (issue 4). 佐藤 美咲 ('proxy') acts for 佐藤 一郎 (every scope) and 佐藤 ハル (reservations,
 	// delivery, notices). Every 'proxy' row starts on /proxy (200 in any state: the cached session may be
