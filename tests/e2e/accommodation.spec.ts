@@ -30,7 +30,8 @@ import {
 const isJs = () => test.info().project.use.javaScriptEnabled !== false;
 const h1 = (page: Page) => page.locator('#main h1');
 const axe = expectJourneyStateAccessible;
-const SUBMIT = '#main form:not([action]) button[type="submit"]';
+/** The submit button of the page's own form (named actions, "?/send", are other forms). */
+const SUBMIT = '#main form:not([action^="?/"]) button[type="submit"]';
 
 /** Tab to a control and press a key on it. */
 async function press(page: Page, selector: string, key: 'Enter' | ' ', max = 80) {

@@ -110,7 +110,7 @@ export async function openFromQueue(page: Page, reference: string, desk = ''): P
 // ----- route states for the accessibility crawl (tests/support/routes.ts) -----------------------------
 
 /** Submits the page's own form as it is and waits for the error summary to take focus. */
-async function submitForErrors(page: Page, form = '#main form:not([action]) button[type="submit"], #main form[action=""] button[type="submit"]'): Promise<void> {
+async function submitForErrors(page: Page, form = '#main form:not([action^="?/"]) button[type="submit"]'): Promise<void> {
 	await page.locator(form).last().click();
 	await expect(page.locator('#error-summary')).toBeFocused();
 }
