@@ -35,8 +35,7 @@ export function sortScopes(scopes: readonly ProxyScope[]): ProxyScope[] {
 }
 
 /**
- * Where a proxy goes to use each scope, for the acting-for hub. A scope without a page here is done at
- * a library counter or by phone for now; add its page when the feature is built.
+ * Where a proxy goes to use each scope, for the acting-for hub. Notices have no page: they are sent.
  */
 export const SCOPE_PAGES: Readonly<Partial<Record<ProxyScope, readonly { href: string; key: string }[]>>> = {
 	reservations: [
@@ -44,5 +43,7 @@ export const SCOPE_PAGES: Readonly<Partial<Record<ProxyScope, readonly { href: s
 		{ href: '/search', key: 'proxies:hub.links.search' }
 	],
 	view_loans_reservations: [{ href: '/account/reservations', key: 'proxies:hub.links.reservations' }],
+	reading_services: [{ href: '/reading-services', key: 'proxies:hub.links.readingServices' }],
+	accommodation: [{ href: '/accommodation', key: 'proxies:hub.links.accommodation' }],
 	home_delivery: [{ href: '/home-delivery', key: 'delivery:links.account' }]
 };

@@ -85,7 +85,14 @@ const AUDIT_ACTIONS = new Set([
 	'proxies.returned_to_self',
 	'proxies.out_of_scope',
 	'proxies.withdraw',
-	'proxies.decline'
+	'proxies.decline',
+	'reading_services.submit',
+	'reading_services.reply',
+	'reading_services.withdraw',
+	'accommodation.submit',
+	'accommodation.requester_message',
+	'home_delivery.request',
+	'home_delivery.cancel'
 ]);
 /** Reservation changes a proxy can make (hold_events reasons). */
 const HOLD_ACTIONS = new Set(['placed', 'cancelled_by_patron', 'pickup_changed', 'suspended', 'resumed']);
