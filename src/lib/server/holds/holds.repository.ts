@@ -168,8 +168,9 @@ export async function listForPatron(ex: Ex, patronId: number) {
 }
 
 /** Holds at a pickup location in a status, with the patron's card number and name (staff only). */
-export async function listAtLocation(ex: Ex, locationId: string, statuses: HoldStatus[]) {
-	return ex
+/** Holds at a pickup location in these statuses; `closedSince` keeps only those closed from then on. */
+export async function listAtLocation(ex: Ex, locationId: string, statuses: HoldStatus[], closedSince?: Date) {
+	let query = ex
 		.selectFrom('holds')
 		.innerJoin('catalogue_records as r', 'r.id', 'holds.record_id')
 		.innerJoin('accounts as a', 'a.id', 'holds.patron_id')
@@ -181,8 +182,9 @@ export async function listAtLocation(ex: Ex, locationId: string, statuses: HoldS
 		.where('holds.pickup_location_id', '=', locationId)
 		.where('holds.status', 'in', statuses)
 		.orderBy('holds.pickup_by')
-		.orderBy('holds.id')
-		.execute();
+		.orderBy('holds.id');
+	if (closedSince) query = query.where('holds.closed_at', '>=', closedSince);
+	return query.execute();
 }
 
 export async function countWaiting(ex: Ex, recordId: number): Promise<number> {

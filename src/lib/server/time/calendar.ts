@@ -6,6 +6,11 @@ export function today(now: Date = new Date(), timeZone = TIME_ZONE): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** The instant a calendar day (YYYY-MM-DD) begins in Tokyo (no daylight saving there). */
+export function startOfDay(date: string): Date {
+	return new Date(`${date}T00:00:00+09:00`);
+}
+
 /** A date (YYYY-MM-DD) plus a number of days. */
 export function addDays(date: string, days: number): string {
 	const d = new Date(`${date}T00:00:00Z`);

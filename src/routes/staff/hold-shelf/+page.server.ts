@@ -8,7 +8,7 @@ import { db } from '$lib/server/db';
 import type { HoldStatus } from '$lib/server/db/schema';
 import * as holds from '$lib/server/holds/holds.service';
 import * as holdsRepo from '$lib/server/holds/holds.repository';
-import { daysBetween, today } from '$lib/server/time/calendar';
+import { daysBetween, startOfDay, today } from '$lib/server/time/calendar';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Ready holds whose last pickup day is at most this many days away are listed as expiring soon. */
@@ -53,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 	const [arriving, ready, lapsed] = await Promise.all([
 		holdsRepo.listAtLocation(db(), locationId, ['in_transit']),
 		holdsRepo.listAtLocation(db(), locationId, ['ready']),
-		holdsRepo.listAtLocation(db(), locationId, ['lapsed'])
+		holdsRepo.listAtLocation(db(), locationId, ['lapsed'], startOfDay(day))
 	]);
 	const daysLeft = (row: ShelfRow) => (row.pickup_by ? daysBetween(day, row.pickup_by) : Number.POSITIVE_INFINITY);
 	const readyItems = ready.map((row) => ({ ...toItem(row), daysLeft: daysLeft(row) }));
@@ -72,9 +72,7 @@ export const load: PageServerLoad = async (event) => {
 		arriving: arriving.map(toItem),
 		expiring: readyItems.filter((item) => item.daysLeft <= EXPIRING_WITHIN_DAYS),
 		ready: readyItems.filter((item) => item.daysLeft > EXPIRING_WITHIN_DAYS),
-		lapsedToday: lapsed
-			.filter((row) => row.closed_at && today(new Date(row.closed_at)) === day)
-			.map((row) => ({ ...toItem(row), nextHoldId: row.copy_id === null ? null : (nextHoldOfCopy.get(row.copy_id) ?? null) })),
+		lapsedToday: lapsed.map((row) => ({ ...toItem(row), nextHoldId: row.copy_id === null ? null : (nextHoldOfCopy.get(row.copy_id) ?? null) })),
 		done: done && /^\d+$/.test(doneHoldId)
 			? { kind: done, holdId: doneHoldId, item: readyItems.find((item) => String(item.id) === doneHoldId) ?? null }
 			: null
