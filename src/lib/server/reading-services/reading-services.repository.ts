@@ -333,14 +333,19 @@ export async function recordKeyFingerprint(ex: Ex, keyId: string): Promise<strin
 	return row.key_id;
 }
 
-/** Whether anything sealed is stored (answers, drafts, messages): a key may be replaced only while nothing is. */
+/**
+ * Whether anything sealed is stored anywhere (reading services and accommodation requests): a key
+ * may be replaced only while nothing is.
+ */
 export async function holdsSealedData(ex: Ex): Promise<boolean> {
-	const [application, draft, event] = await Promise.all([
+	const found = await Promise.all([
 		ex.selectFrom('reading_service_applications').select('id').where('answers_sealed', 'is not', null).limit(1).executeTakeFirst(),
 		ex.selectFrom('reading_service_drafts').select('patron_id').limit(1).executeTakeFirst(),
-		ex.selectFrom('reading_service_events').select('id').where('body_sealed', 'is not', null).limit(1).executeTakeFirst()
+		ex.selectFrom('reading_service_events').select('id').where('body_sealed', 'is not', null).limit(1).executeTakeFirst(),
+		ex.selectFrom('accommodation_requests').select('id').limit(1).executeTakeFirst(),
+		ex.selectFrom('accommodation_drafts').select('token_hash').limit(1).executeTakeFirst()
 	]);
-	return Boolean(application || draft || event);
+	return found.some(Boolean);
 }
 
 /** Records another key's fingerprint (only while nothing is sealed). */
