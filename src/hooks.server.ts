@@ -4,7 +4,8 @@ import { seedDemoDataIfEmpty } from '$lib/server/demo/seed';
 import { cityConfig } from '$lib/server/config/load-city-config';
 import { htmlLang, negotiateLocale, translate } from '$lib/i18n';
 import { parsePreferences, PREFERENCES_COOKIE } from '$lib/preferences';
-import { LOCALE_COOKIE } from '$lib/server/http/cookies';
+import { LOCALE_COOKIE, setSessionCookie } from '$lib/server/http/cookies';
+import { STATUS_PATH } from '$lib/layout/session-timeout';
 import * as sessionService from '$lib/server/auth/session.service';
 import { log } from '$lib/server/log';
 import { startScheduler } from '$lib/server/jobs/scheduler';
@@ -27,8 +28,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const { cookies, request, url } = event;
 	event.locals.locale = negotiateLocale(cookies.get(LOCALE_COOKIE), request.headers.get('accept-language'));
 	event.locals.preferences = parsePreferences(cookies.get(PREFERENCES_COOKIE));
-	event.locals.session = await sessionService.resume(cookies.get(sessionService.SESSION_COOKIE));
-	if (!event.locals.session && cookies.get(sessionService.SESSION_COOKIE)) {
+	const token = cookies.get(sessionService.SESSION_COOKIE);
+	// Every request is activity that keeps the session alive, except the timeout warning asking how long is
+	// left: if asking counted, the session could never time out while a signed-in page stayed open.
+	event.locals.session = await sessionService.resume(token, { slide: url.pathname !== STATUS_PATH });
+	if (event.locals.session?.renewed && token) setSessionCookie(cookies, token, event.locals.session.expiresAt, url);
+	if (!event.locals.session && token) {
 		cookies.delete(sessionService.SESSION_COOKIE, { path: '/' });
 	}
 
@@ -43,9 +48,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 				.replace('%portal.furigana%', preferences.furigana)
 	});
 
-	// Personal pages must never be stored where another user of the device could see them.
+	// Personal pages must never be stored where another user of the device could see them. JSON answers
+	// count as pages here: the session endpoints (/session/*) speak about the person signed in.
 	const isPublic = !event.locals.session && PUBLIC_PATHS.some((p) => p.test(url.pathname));
-	const isPage = event.isDataRequest || response.headers.get('content-type')?.includes('text/html');
+	const contentType = response.headers.get('content-type') ?? '';
+	const isPage = event.isDataRequest || contentType.includes('text/html') || contentType.includes('application/json');
 	if (!response.headers.has('cache-control') && isPage) {
 		response.headers.set('cache-control', isPublic ? 'no-cache' : 'private, no-store');
 		if (!isPublic) response.headers.set('x-robots-tag', 'noindex');

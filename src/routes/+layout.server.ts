@@ -1,4 +1,4 @@
-import { actForSelf, isActingFor } from '$lib/server/auth/session.service';
+import { actForSelf, isActingFor, timeLeft } from '$lib/server/auth/session.service';
 import type { LayoutServerLoad } from './$types';
 
 /** What every page needs: language, display preferences and who is signed in (no personal details). */
@@ -24,7 +24,13 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 					role: session.actor.role,
 					/** For SubjectField: forms say whom they were rendered for. */
 					subjectId: session.subject.id,
-					proxyEnded
+					proxyEnded,
+					/**
+					 * For the timeout warning (SessionTimeout.svelte): how long the session has left, not when it
+					 * ends, so a device whose clock is wrong still counts down right. A new object on every load,
+					 * so the warning restarts its count even when two loads give the same number.
+					 */
+					session: { remainingMs: timeLeft(session) }
 				}
 			: null
 	};

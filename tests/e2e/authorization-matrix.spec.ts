@@ -43,10 +43,11 @@ const STAFF: Visitor[] = ['librarian', 'deskOfficer', 'admin'];
  * - `ok`: 200. `own`: 200, and nothing of 一郎's (his name, his card number). `for`: 200, on 一郎's account,
  *   with the acting-for landmark. `pass`: the guard let them through (not 401/403, no sign-in or "grant ended"
  *   redirect, no 5xx): the page's own answer may be a redirect or 404. `notfound`: 404.
- * - `deny`: 403. `signin`: 303 to /sign-in. `redirect:<path>`: 303 there.
+ * - `deny`: 403. `signin`: 303 to /sign-in. `unauthorized`: 401 (an endpoint answering script, not a page, to
+ *   someone not signed in). `redirect:<path>`: 303 there.
  * - `skip:<why>`: not requested for this visitor (e.g. it would end the session the other rows use).
  */
-type Outcome = 'ok' | 'own' | 'for' | 'pass' | 'notfound' | 'deny' | 'signin' | `redirect:${string}` | `skip:${string}`;
+type Outcome = 'ok' | 'own' | 'for' | 'pass' | 'notfound' | 'deny' | 'signin' | 'unauthorized' | `redirect:${string}` | `skip:${string}`;
 type Expectations = Record<Visitor, Outcome>;
 
 interface Row {
@@ -141,6 +142,11 @@ const ROWS: Row[] = [
 	get('/register', '/register', signedOutOnly('/account')),
 	post('/register', 'default', '/register', everyone('pass')),
 	get('/register/done', '/register/done', everyone('redirect:/register')),
+
+	// The timeout warning's endpoints (JSON for the page's script): anyone signed in, about their own session.
+	// Asking says "signed out" (200) to a visitor without a session; extending answers them 401.
+	get('/session/status', '/session/status', everyone('ok')),
+	{ route: '/session/extend', path: '/session/extend', method: 'POST', expect: { ...everyone('ok'), anonymous: 'unauthorized' } },
 
 	// The patron's account: the patron, and proxies in scope.
 	get('/account', '/account', scoped('view_loans_reservations')),
@@ -404,6 +410,8 @@ async function check(response: APIResponse, outcome: Outcome): Promise<string | 
 			return toSignIn ? null : got;
 		case 'deny':
 			return status === 403 ? null : got;
+		case 'unauthorized':
+			return status === 401 ? null : got;
 		case 'notfound':
 			return status === 404 ? null : got;
 		case 'pass':

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { formFailure, parseForm, echoValues } from '$lib/server/forms/form';
 import { signInSchema, SIGN_IN_FIELDS } from '$lib/server/auth/sign-in.schema';
 import { signIn } from '$lib/server/auth/sign-in.service';
-import { SESSION_COOKIE } from '$lib/server/auth/session.service';
+import { setSessionCookie } from '$lib/server/http/cookies';
 import { safeReturnPath } from '$lib/server/http/return-path';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,14 +30,7 @@ export const actions: Actions = {
 			}
 			return fail(400, { values, errors: { cardNumber: `auth:signIn.errors.${result.reason}` }, order: ['cardNumber'] });
 		}
-		cookies.set(SESSION_COOKIE, result.token, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			// SvelteKit sets Secure except on http://localhost, so local trials still work.
-			secure: url.protocol === 'https:' || url.hostname !== 'localhost',
-			expires: result.expiresAt
-		});
+		setSessionCookie(cookies, result.token, result.expiresAt, url);
 		const returnTo = safeReturnPath(String(form.get('returnTo') ?? ''), '');
 		redirect(303, returnTo || '/account');
 	}

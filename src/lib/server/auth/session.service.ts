@@ -17,7 +17,10 @@ export interface SessionContext {
 	idHash: string;
 	actor: AccountSummary;
 	subject: AccountSummary;
+	/** When the session ends unless there is activity before then: the stored time, which the cookie follows. */
 	expiresAt: Date;
+	/** Whether this request moved `expiresAt` on: the cookie's expiry must then move with it (hooks.server.ts). */
+	renewed: boolean;
 	/**
 	 * While a proxy acts for someone (actor ≠ subject): the grant that allows it, read afresh on every
 	 * request, so a grant ended in another tab or by the patron counts at once. Null when acting for
@@ -43,8 +46,12 @@ export async function start(accountId: number): Promise<{ token: string; expires
 	return { token, expiresAt };
 }
 
-/** Resolves a cookie token to the session, extending it; null if unknown, expired or the account is gone. */
-export async function resume(token: string | undefined): Promise<SessionContext | null> {
+/**
+ * Resolves a cookie token to the session; null if unknown, expired or the account is gone. The request
+ * counts as activity and moves the expiry on (`slide`), except where a request only asks how long is
+ * left: the timeout warning's question must not itself keep the session alive.
+ */
+export async function resume(token: string | undefined, { slide = true } = {}): Promise<SessionContext | null> {
 	if (!token) return null;
 	const idHash = hashToken(token);
 	const row = await sessions.find(idHash);
@@ -56,10 +63,28 @@ export async function resume(token: string | undefined): Promise<SessionContext 
 		actingFor ? proxies.authorityFor(row.actor_id, row.subject_id) : null
 	]);
 	if (!actor || actor.status === 'deregistered') return null;
+	let expiresAt = new Date(row.expires_at);
+	const extended = new Date(Date.now() + SESSION_LIFETIME_MS);
+	// Extend at most once a minute, so a page full of requests does not write on each one. Until then the
+	// stored time stands: it is what the timeout warning counts down to.
+	const renewed = slide && expiresAt.getTime() < extended.getTime() - 60_000;
+	if (renewed) {
+		await sessions.extend(idHash, extended);
+		expiresAt = extended;
+	}
+	return { idHash, actor, subject: subject ?? actor, expiresAt, renewed, proxy };
+}
+
+/** Extends the session now, whatever the once-a-minute limit: the person asked to stay signed in. */
+export async function extend(session: SessionContext): Promise<SessionContext> {
 	const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-	// Extend at most once a minute, so a page full of requests does not write on each one.
-	if (new Date(row.expires_at).getTime() < expiresAt.getTime() - 60_000) await sessions.extend(idHash, expiresAt);
-	return { idHash, actor, subject: subject ?? actor, expiresAt, proxy };
+	await sessions.extend(session.idHash, expiresAt);
+	return { ...session, expiresAt, renewed: true };
+}
+
+/** How long the session has left, in milliseconds, as the server's clock counts it. */
+export function timeLeft(session: SessionContext, now: Date = new Date()): number {
+	return Math.max(0, session.expiresAt.getTime() - now.getTime());
 }
 
 /** Ends a session (sign-out). */
