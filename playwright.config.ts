@@ -74,7 +74,8 @@ export default defineConfig({
 		// The Workbox service worker would answer some navigations from its cache; the a11y suite tests
 		// what the server renders. Offline tests opt back in with test.use({ serviceWorkers: 'allow' }).
 		serviceWorkers: 'block',
-		trace: 'retain-on-failure',
+		// Recording a trace of every test costs about a tenth of the run; PW_TRACE=1 records them (kept on failure).
+		trace: process.env.PW_TRACE ? 'retain-on-failure' : 'off',
 		screenshot: 'only-on-failure'
 	},
 	projects: [
