@@ -9,9 +9,9 @@ import { startVirtualScreenReader } from '../support/virtual-screen-reader';
 import { HARU_LIBRARY, NOBORU, REFERENCE, post, sendRequest, spotlightId, typedDay } from '../support/home-delivery';
 
 /**
- * Home delivery (DOMAIN §5; issue 5, second half), kept to three tests, each in one language: the
- * patron's request with the keyboard alone and what a screen reader hears at the confirmation (Japanese,
- * with JavaScript on and off), the staff worklist's steps (English), and bad input (Easy Japanese). The
+ * Home delivery (DOMAIN §5; issue 5, second half): the patron's request with the keyboard alone and what
+ * a screen reader hears at the confirmation (every language with JavaScript, Japanese without), the
+ * staff worklist's steps (English), and bad input (Easy Japanese). The
  * accessibility crawl checks every page state in every language (tests/support/routes.ts); axe runs here
  * on the states only these tests reach.
  *
@@ -53,98 +53,99 @@ async function asker(browser: Browser, baseURL: string, lang: LanguageCode): Pro
 	return { page, name: NOBORU.name, library: NOBORU.library };
 }
 
-test('[ja] ask for delivery with the keyboard alone: titles found in the form, how and when, check, send; a screen reader hears the reference number; cancel before dispatch', async ({ browser, baseURL }) => {
-	const js = isJs();
-	const lang = 'ja';
-	const { page } = await asker(browser, baseURL!, lang);
-	try {
-		// From the list to the first page.
-		await page.goto('/home-delivery');
-		await waitForHydration(page);
-		await press(page, '#main a[href="/home-delivery/new"]', 'Enter');
-		await expect(page).toHaveURL(/\/home-delivery\/new$/);
-		if (js) await expectFocusNotOnBody(page, 'opening the first page');
+for (const { code: lang } of LANGUAGES) {
+	test(`[${lang}] ask for delivery with the keyboard alone: titles found in the form, how and when, check, send; a screen reader hears the reference number; cancel before dispatch`, async ({ browser, baseURL }) => {
+		const js = isJs();
+		const { page } = await asker(browser, baseURL!, lang);
+		try {
+			// From the list to the first page.
+			await page.goto('/home-delivery');
+			await waitForHydration(page);
+			await press(page, '#main a[href="/home-delivery/new"]', 'Enter');
+			await expect(page).toHaveURL(/\/home-delivery\/new$/);
+			if (js) await expectFocusNotOnBody(page, 'opening the first page');
 
-		// Search the catalogue inside the form: Enter in the search box searches, and the results take focus.
-		await tabTo(page, page.locator('#q'), { max: 60 });
-		await page.keyboard.type('銀河鉄道');
-		await page.keyboard.press('Enter');
-		await expect(page).toHaveURL(/\/home-delivery\/new\?q=/);
-		await expect(page.locator('#results')).toBeFocused();
-		await expect(page.locator('#results')).toHaveText(new RegExp(escape(m(lang, 'new.items.search.results_other', { count: 'X' })).replace('X', '\\d+')));
-		await axe(page, 'items, search results');
+			// Search the catalogue inside the form: Enter in the search box searches, and the results take focus.
+			await tabTo(page, page.locator('#q'), { max: 60 });
+			await page.keyboard.type('銀河鉄道');
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL(/\/home-delivery\/new\?q=/);
+			await expect(page.locator('#results')).toBeFocused();
+			await expect(page.locator('#results')).toHaveText(new RegExp(escape(m(lang, 'new.items.search.results_other', { count: 'X' })).replace('X', '\\d+')));
+			await axe(page, 'items, search results');
 
-		// 中村 登 (type (1) too) chooses the DAISY and braille editions; ハル (type (2) only) is offered print only.
-		const wanted = js ? [spotlightId('銀河鉄道の夜', 'audio_daisy'), spotlightId('銀河鉄道の夜', 'braille')] : [spotlightId('銀河鉄道の夜', 'print')];
-		for (const id of wanted) {
-			await tabTo(page, page.locator(`input[name="items"][value="${id}"]`), { max: 20 });
-			await page.keyboard.press(' ');
+			// 中村 登 (type (1) too) chooses the DAISY and braille editions; ハル (type (2) only) is offered print only.
+			const wanted = js ? [spotlightId('銀河鉄道の夜', 'audio_daisy'), spotlightId('銀河鉄道の夜', 'braille')] : [spotlightId('銀河鉄道の夜', 'print')];
+			for (const id of wanted) {
+				await tabTo(page, page.locator(`input[name="items"][value="${id}"]`), { max: 20 });
+				await page.keyboard.press(' ');
+			}
+			await press(page, '#main form button[value="continue"]', 'Enter', 20);
+
+			// How and when: only the methods that can carry these titles; the address comes from the account.
+			await expect(page).toHaveURL(/\/new\/details$/);
+			await expect(h1(page)).toHaveText(m(lang, 'new.details.title'));
+			if (js) await expectFocusNotOnBody(page, 'opening the details page');
+			await expect(page.locator('input[name="method"][value="post_braille"]')).toHaveCount(0);
+			await expect(page.locator('input[name="method"][value="post_recorded"]')).toHaveCount(js ? 1 : 0);
+			await expect(page.locator('#deliveryAddress')).toHaveValue(/練馬区/);
+			await press(page, '#method', ' ');
+			await tabTo(page, page.locator('#preferredOn'), { max: 20 });
+			await page.keyboard.type(typedDay(7));
+			await press(page, '#timeOfDay', ' ', 20);
+			await press(page, '#returnMethod', ' ', 20);
+			await press(page, '#main form button[type="submit"]', 'Enter', 20);
+
+			// Check your answers.
+			await expect(page).toHaveURL(/\/new\/check$/);
+			await expect(h1(page)).toHaveText(m(lang, 'new.check.title'));
+			await expect(page.locator('#answers [data-answer="items"] li')).toHaveCount(wanted.length);
+			await expect(page.locator('#answers [data-answer="returnMethod"]')).toHaveText(m(lang, 'returnMethods.post.label'));
+			await axe(page, 'check your answers');
+
+			// Send, with a virtual screen reader listening.
+			const send = page.locator('#main form[action="?/send"] button');
+			await tabTo(page, send, { max: 80 });
+			let sr = await startVirtualScreenReader(page);
+			await sr.clearSpokenPhraseLog();
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL(/\/new\/sent$/);
+			await expect(h1(page)).toBeFocused();
+			const heading = new RegExp(`^heading, ${escape(m(lang, 'new.sent.title'))}, level 1$`, 'm');
+			if (js) {
+				// Client-side navigation: the heading takes focus and the reader says it unprompted.
+				await expect.poll(async () => (await sr.spokenPhraseLog()).join('\n'), { message: 'the confirmation is spoken' }).toMatch(heading);
+			} else {
+				// A new page: the reader starts again and reads from the top, as a real one does after a load.
+				sr = await startVirtualScreenReader(page);
+				await sr.readUntil(heading, 150);
+			}
+			await sr.readUntil(REFERENCE, 10);
+			expect((await sr.spokenPhraseLog()).join('\n')).toMatch(new RegExp(`${escape(m(lang, 'new.sent.referenceLabel'))}[\\s\\S]*HD-\\d{4}-\\d{6}`));
+			await sr.stop();
+			const reference = REFERENCE.exec(await page.locator('#reference').innerText())![0];
+
+			// The request: its status in words, where it is now, who asked.
+			await press(page, `#main a[href^="/home-delivery/"]:not([href="/home-delivery"])`, 'Enter', 20);
+			await expect(page).toHaveURL(/\/home-delivery\/\d+$/);
+			await expect(h1(page)).toHaveText(m(lang, 'request.title', { reference }));
+			await expect(page.locator('#request-status')).toHaveText(m(lang, 'statuses.requested'));
+			await expect(page.locator('#timeline [aria-current="step"]')).toContainText(m(lang, 'statuses.requested'));
+			await axe(page, 'request, requested');
+
+			// Cancel before dispatch: a page that asks first, then the list says it is done.
+			await press(page, '#main a[href$="/cancel"]', 'Enter', 40);
+			await expect(page).toHaveURL(/\/cancel$/);
+			await expect(h1(page)).toHaveText(m(lang, 'cancel.question', { reference }));
+			await press(page, '#main form button[type="submit"]', 'Enter', 40);
+			await expect(page).toHaveURL(/\/home-delivery\?done=cancelled$/);
+			await expect(page.locator('#notification-banner-title')).toBeFocused();
+			await expect(page.locator('#past-requests li', { hasText: reference })).toContainText(m(lang, 'statuses.cancelled'));
+		} finally {
+			await page.context().close();
 		}
-		await press(page, '#main form button[value="continue"]', 'Enter', 20);
-
-		// How and when: only the methods that can carry these titles; the address comes from the account.
-		await expect(page).toHaveURL(/\/new\/details$/);
-		await expect(h1(page)).toHaveText(m(lang, 'new.details.title'));
-		if (js) await expectFocusNotOnBody(page, 'opening the details page');
-		await expect(page.locator('input[name="method"][value="post_braille"]')).toHaveCount(0);
-		await expect(page.locator('input[name="method"][value="post_recorded"]')).toHaveCount(js ? 1 : 0);
-		await expect(page.locator('#deliveryAddress')).toHaveValue(/練馬区/);
-		await press(page, '#method', ' ');
-		await tabTo(page, page.locator('#preferredOn'), { max: 20 });
-		await page.keyboard.type(typedDay(7));
-		await press(page, '#timeOfDay', ' ', 20);
-		await press(page, '#returnMethod', ' ', 20);
-		await press(page, '#main form button[type="submit"]', 'Enter', 20);
-
-		// Check your answers.
-		await expect(page).toHaveURL(/\/new\/check$/);
-		await expect(h1(page)).toHaveText(m(lang, 'new.check.title'));
-		await expect(page.locator('#answers [data-answer="items"] li')).toHaveCount(wanted.length);
-		await expect(page.locator('#answers [data-answer="returnMethod"]')).toHaveText(m(lang, 'returnMethods.post.label'));
-		await axe(page, 'check your answers');
-
-		// Send, with a virtual screen reader listening.
-		const send = page.locator('#main form[action="?/send"] button');
-		await tabTo(page, send, { max: 80 });
-		let sr = await startVirtualScreenReader(page);
-		await sr.clearSpokenPhraseLog();
-		await page.keyboard.press('Enter');
-		await expect(page).toHaveURL(/\/new\/sent$/);
-		await expect(h1(page)).toBeFocused();
-		const heading = new RegExp(`^heading, ${escape(m(lang, 'new.sent.title'))}, level 1$`, 'm');
-		if (js) {
-			// Client-side navigation: the heading takes focus and the reader says it unprompted.
-			await expect.poll(async () => (await sr.spokenPhraseLog()).join('\n'), { message: 'the confirmation is spoken' }).toMatch(heading);
-		} else {
-			// A new page: the reader starts again and reads from the top, as a real one does after a load.
-			sr = await startVirtualScreenReader(page);
-			await sr.readUntil(heading, 150);
-		}
-		await sr.readUntil(REFERENCE, 10);
-		expect((await sr.spokenPhraseLog()).join('\n')).toMatch(new RegExp(`${escape(m(lang, 'new.sent.referenceLabel'))}[\\s\\S]*HD-\\d{4}-\\d{6}`));
-		await sr.stop();
-		const reference = REFERENCE.exec(await page.locator('#reference').innerText())![0];
-
-		// The request: its status in words, where it is now, who asked.
-		await press(page, `#main a[href^="/home-delivery/"]:not([href="/home-delivery"])`, 'Enter', 20);
-		await expect(page).toHaveURL(/\/home-delivery\/\d+$/);
-		await expect(h1(page)).toHaveText(m(lang, 'request.title', { reference }));
-		await expect(page.locator('#request-status')).toHaveText(m(lang, 'statuses.requested'));
-		await expect(page.locator('#timeline [aria-current="step"]')).toContainText(m(lang, 'statuses.requested'));
-		await axe(page, 'request, requested');
-
-		// Cancel before dispatch: a page that asks first, then the list says it is done.
-		await press(page, '#main a[href$="/cancel"]', 'Enter', 40);
-		await expect(page).toHaveURL(/\/cancel$/);
-		await expect(h1(page)).toHaveText(m(lang, 'cancel.question', { reference }));
-		await press(page, '#main form button[type="submit"]', 'Enter', 40);
-		await expect(page).toHaveURL(/\/home-delivery\?done=cancelled$/);
-		await expect(page.locator('#notification-banner-title')).toBeFocused();
-		await expect(page.locator('#past-requests li', { hasText: reference })).toContainText(m(lang, 'statuses.cancelled'));
-	} finally {
-		await page.context().close();
-	}
-});
+	});
+}
 
 test('[en] staff worklist: accept, pack, dispatch (a posted parcel needs its tracking number), delivered, returned; each step recorded', async ({ browser, baseURL }) => {
 	const lang = 'en';
