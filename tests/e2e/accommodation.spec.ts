@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectJourneyStateAccessible } from '../support/axe';
+import { waitForHydration } from '../support/hydration';
 import { expectFocusNotOnBody, tabTo } from '../support/keyboard';
 import { LANGUAGES, useLanguage, type LanguageCode } from '../support/languages';
 import { signIn, type Role } from '../support/session';
@@ -193,6 +194,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			// The reply page: email chosen without an address; the name and the choice stay.
 			await fillInRequest(page, requestAnswers().slice(0, 6));
 			await page.goto('/accommodation/new/reply');
+			await waitForHydration(page);
 			await page.locator('#name').fill('試験 花子');
 			await page.locator('input[name="replyMethod"][value="email"]').check();
 			await page.locator(SUBMIT).click();
@@ -207,6 +209,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			// Too long a description: said so, and the whole text kept to shorten.
 			const long = 'あ'.repeat(2001);
 			await page.goto('/accommodation/new/barrier');
+			await waitForHydration(page);
 			await page.locator('#barrier').fill(long);
 			await page.locator(SUBMIT).click();
 			await expect(summary).toBeFocused();
@@ -215,6 +218,7 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 
 			// A library that does not exist, slipped into the form.
 			await page.goto('/accommodation/new/place');
+			await waitForHydration(page);
 			await page.evaluate(() => {
 				// The library chosen earlier is checked; its value is changed to one no page offers.
 				document.querySelector<HTMLInputElement>('input[name="locationId"]:checked')!.value = 'atlantis';

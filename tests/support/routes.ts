@@ -255,7 +255,8 @@ export async function submitAndExpectErrors(page: Page): Promise<void> {
  * the same whatever another test running at the same time saved in this patron's draft.
  */
 export async function untickAndSubmit(page: Page): Promise<void> {
-	for (const box of await page.locator('#main form input[type="checkbox"]:checked').all()) await box.uncheck();
+	const ticked = page.locator('#main form input[type="checkbox"]:checked');
+	while ((await ticked.count()) > 0) await ticked.first().uncheck();
 	await submitAndExpectErrors(page);
 }
 
