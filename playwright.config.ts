@@ -79,7 +79,8 @@ export default defineConfig({
 		screenshot: 'only-on-failure'
 	},
 	projects: [
-		{ name: 'js', use: { ...chromium, javaScriptEnabled: true } },
+		// Tests tagged @nojs-only check what a page is without scripts (e.g. no dead script-only button).
+		{ name: 'js', use: { ...chromium, javaScriptEnabled: true }, grepInvert: /@nojs-only/ },
 		// Everything runs again without JavaScript, except tests tagged @js-only (they need a script, e.g.
 		// a toggle button) and, unless FULL_MATRIX is set, tests of another language than Japanese
 		// ("[en]", "[easy]" in their titles): the server renders the same markup in every language, and

@@ -100,8 +100,7 @@ test('the show-password toggle works with the keyboard', { tag: '@js-only' }, as
 	await expect(page.locator('#password')).toHaveValue('Secret-42');
 });
 
-test('without JavaScript there is no dead show-password button', async ({ page }) => {
-	test.skip(isJs(), 'the toggle needs JavaScript; this checks the page without it');
+test('without JavaScript there is no dead show-password button', { tag: '@nojs-only' }, async ({ page }) => {
 	await page.goto('/sign-in');
 	await expect(page.locator('#main form button[type="button"]')).toHaveCount(0);
 });
