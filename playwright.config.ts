@@ -50,7 +50,10 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: CI,
 	workers: 2,
-	retries: 0,
+	// In CI a failed test runs once more; one that passes then is reported as flaky in the summary
+	// (tests/run-all.sh counts it), never silently. Known cause left: crawl states and journeys that share
+	// a demo patron's reading-services draft can meet when they run at the same moment.
+	retries: CI ? 1 : 0,
 	// Two cores: a page load plus an axe run takes one to two seconds; leave room for the slow ones.
 	timeout: 45_000,
 	expect: { timeout: 7_000 },
