@@ -45,13 +45,15 @@ function longTermMatches(term: string): RawBuilder<boolean> {
 }
 
 /**
- * Keys that must all be in `short_grams` (1–2 character terms, audience, language) and keys of which one
- * must be (the formats), so the GIN index intersects their posting lists in one scan.
+ * Keys that must all be in `short_grams` (1–2 character terms, audience, language, "on the shelf at") and
+ * keys of which one must be (the formats), so the GIN index intersects their posting lists in one scan.
+ * The "on the shelf at" key is kept by triggers on `copies` (migration 0009_search_availability).
  */
 function gramConditions(c: SearchCriteria, shortTerms: string[]): RawBuilder<boolean>[] {
 	const all = [...shortTerms];
 	if (c.audience) all.push(facetKey('audience', c.audience));
 	if (c.language) all.push(facetKey('language', c.language));
+	if (c.availableAt) all.push(facetKey('at', c.availableAt));
 	const conditions: RawBuilder<boolean>[] = [];
 	if (all.length > 0) conditions.push(sql<boolean>`r.short_grams @> ${all}::text[]`);
 	if (c.formats?.length) {
@@ -61,18 +63,9 @@ function gramConditions(c: SearchCriteria, shortTerms: string[]): RawBuilder<boo
 	return conditions;
 }
 
-/** "Available at": a copy on the shelf there now. Copies change all day, so this is not a facet key. */
-function availabilityConditions(c: SearchCriteria): RawBuilder<boolean>[] {
-	if (!c.availableAt) return [];
-	return [
-		sql<boolean>`exists (select 1 from copies c
-			where c.record_id = r.id and c.location_id = ${c.availableAt} and c.status = 'on_shelf')`
-	];
-}
-
 /** All the filters (format, audience, language, available at) as SQL conditions on `r`. */
 function filterConditions(c: SearchCriteria): RawBuilder<boolean>[] {
-	return [...gramConditions(c, []), ...availabilityConditions(c)];
+	return gramConditions(c, []);
 }
 
 function and(conditions: RawBuilder<boolean>[]): RawBuilder<boolean> {
@@ -105,7 +98,7 @@ export async function searchIds(ex: Ex, c: SearchCriteria): Promise<number[]> {
 	const phrase = c.phrase;
 	const short = c.terms.filter((term) => characterCount(term) <= SHORT_GRAM_MAX);
 	const long = c.terms.filter((term) => characterCount(term) > SHORT_GRAM_MAX);
-	const match = and([...gramConditions(c, short), ...long.map(longTermMatches), ...availabilityConditions(c)]);
+	const match = and([...gramConditions(c, short), ...long.map(longTermMatches)]);
 	// Rows of the title index rank 0 or 1 by construction; only the general match needs the full rank.
 	const rank = sql<number>`case
 		when ${normalisedTitle} = ${phrase} then 0

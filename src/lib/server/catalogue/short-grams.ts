@@ -16,7 +16,8 @@
  * The array also holds three **facet keys**, for format, audience and language (`facetKey`), so a filter
  * is answered by the same GIN index: 「歴史」 among DAISY books intersects two posting lists instead of
  * reading every record that contains 歴史 to find the 4 % that are DAISY. The keys start with U+0001, which
- * normalisation removes from text, so no gram can ever equal one.
+ * normalisation removes from text, so no gram can ever equal one. A fourth kind, `at:<location>` (a copy on
+ * the shelf there), is added and removed by the database itself when copies change (0009_search_availability).
  */
 import { normaliseForSearch, type SearchableFields } from './normalise';
 import type { CatalogueRecordsTable } from '$lib/server/db/schema';
@@ -28,8 +29,12 @@ export const SHORT_GRAM_MAX = 2;
 export type ShortGramFields = Pick<SearchableFields, 'title' | 'title_reading' | 'author' | 'author_reading' | 'subjects'> &
 	Pick<CatalogueRecordsTable, 'format' | 'audience' | 'language'>;
 
-/** A facet as stored among the grams: `\u0001format:braille`, `\u0001audience:children`, `\u0001language:ja`. */
-export function facetKey(facet: 'format' | 'audience' | 'language', value: string): string {
+/**
+ * A facet as stored among the grams: `\u0001format:braille`, `\u0001audience:children`, `\u0001language:ja`,
+ * and `\u0001at:nerima` for "a copy is on the shelf at 練馬". The `at` keys are not built here: triggers on
+ * `copies` keep them (migration 0009_search_availability), since copies change all day.
+ */
+export function facetKey(facet: 'format' | 'audience' | 'language' | 'at', value: string): string {
 	return `\u0001${facet}:${value}`;
 }
 
@@ -54,6 +59,16 @@ export function buildShortGrams(
 	grams.add(facetKey('audience', record.audience));
 	grams.add(facetKey('language', record.language));
 	return Array.from(grams);
+}
+
+/**
+ * The `at` keys a record's `short_grams` ends with, as the triggers of 0009_search_availability write them:
+ * one per location with a copy on the shelf, in location-id order. For bulk loads that bypass the triggers.
+ */
+export function availabilityKeys(copies: readonly { locationId: string; status: string }[]): string[] {
+	const at = new Set<string>();
+	for (const c of copies) if (c.status === 'on_shelf') at.add(c.locationId);
+	return [...at].sort().map((location) => facetKey('at', location));
 }
 
 /** Adds every 1- and 2-code-point substring of an already normalised field. */
