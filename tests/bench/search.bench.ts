@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { openConnection, type Connection } from '$lib/server/db/connection';
 import { useConnection, stopDatabase } from '$lib/server/db';
+import { migrateToLatest } from '$lib/server/db/migrate';
 import { cityConfig } from '$lib/server/config/load-city-config';
 import { catalogue } from '$lib/server/catalogue/catalogue.service';
 import { parseSearchParams } from '$lib/server/catalogue/search-form';
@@ -193,6 +194,11 @@ for (const engine of ENGINES) {
 		load = { ...loaded, reopenSeconds: round1((performance.now() - started) / 1000) };
 	} else throw new Error(`unknown engine ${engine}`);
 	try {
+		// A database loaded by an earlier run gets the migrations written since (a fresh load has them all).
+		if (earlier) {
+			const applied = await migrateToLatest(connection.db);
+			if (applied.length) say(`${engine}: applied ${applied.join(', ')} to the earlier load`);
+		}
 		const { rows } = await sql<{ version: string }>`select version()`.execute(connection.db);
 		const run = await runMix(connection);
 		const summary = summarise(engine, load, run);

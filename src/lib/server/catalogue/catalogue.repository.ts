@@ -1,8 +1,8 @@
 /**
  * Catalogue queries: the only SQL over `catalogue_records` and `copies` outside the holds domain.
  *
- * Search runs in two steps. `searchIds` finds the matching ids, at most `cap` of them, ranked; the service
- * cuts one page out of them and `hitsByIds` fetches that page with its copy and hold counts. Capping the
+ * Search is one statement (`searchPage`): the matching ids, at most `cap` of them, ranked (`rankedIds`), are
+ * counted and one page of them is joined to its records with their copy and hold counts. Capping the
  * candidate set keeps a common word (の, 本, the) as fast as a rare one at 2 million records: nobody pages
  * through more than a thousand hits, and the page says "1,000件以上" instead of counting them all.
  */
@@ -73,7 +73,7 @@ function and(conditions: RawBuilder<boolean>[]): RawBuilder<boolean> {
 }
 
 /**
- * Ids of matching records, best first, at most `cap`. Rank: exact title (0), title prefix (1), another field
+ * The SQL of the matching records' ids with their place `n` (1, 2, …), best first, at most `cap`. Rank: exact title (0), title prefix (1), another field
  * equal to the query: reading, author, subject (2), another field starting with it (3), the rest (4); then
  * newest first. Exact and prefix title matches are fetched through their own index before the capped
  * general match, so they are never lost behind the cap; the rest is ranked within the capped set only.
@@ -85,15 +85,14 @@ function and(conditions: RawBuilder<boolean>[]): RawBuilder<boolean> {
  * happen to leave them out. Candidates are merged by id (a record found twice keeps its best rank), so the
  * long `search_text` is neither hashed nor searched again for rows whose rank their index already gives.
  */
-export async function searchIds(ex: Ex, c: SearchCriteria): Promise<number[]> {
+function rankedIds(c: SearchCriteria): RawBuilder<{ id: number; n: number }> | null {
 	const filters = filterConditions(c);
 	if (c.isbn !== null) {
-		const { rows } = await sql<{ id: number }>`select r.id from catalogue_records r
+		return sql`select r.id, row_number() over (order by r.year desc nulls last, r.id) as n from catalogue_records r
 			where r.isbn = ${c.isbn} and ${and(filters)}
-			order by r.year desc nulls last, r.id limit ${c.cap}`.execute(ex);
-		return rows.map((r) => r.id);
+			order by n limit ${c.cap}`;
 	}
-	if (c.terms.length === 0 || c.phrase === '') return [];
+	if (c.terms.length === 0 || c.phrase === '') return null;
 
 	const phrase = c.phrase;
 	const short = c.terms.filter((term) => characterCount(term) <= SHORT_GRAM_MAX);
@@ -107,7 +106,7 @@ export async function searchIds(ex: Ex, c: SearchCriteria): Promise<number[]> {
 		when position(chr(1) || ${phrase} in chr(1) || r.search_text) > 0 then 3
 		else 4
 	end`;
-	const { rows } = await sql<{ id: number }>`
+	return sql`
 		with exact_hits as (
 			select r.id, r.year, 0 as rank from catalogue_records r
 			where ${normalisedTitle} = ${phrase} and ${and(filters)}
@@ -126,11 +125,10 @@ export async function searchIds(ex: Ex, c: SearchCriteria): Promise<number[]> {
 		candidates as (
 			select * from exact_hits union all select * from title_hits union all select * from other_hits
 		)
-		select id from candidates
+		select id, row_number() over (order by min(rank), year desc nulls last, id) as n from candidates
 		group by id, year
-		order by min(rank), year desc nulls last, id
-		limit ${c.cap}`.execute(ex);
-	return rows.map((r) => r.id);
+		order by n
+		limit ${c.cap}`;
 }
 
 /** Record columns a page shows (not the search columns). */
@@ -150,39 +148,55 @@ const RECORD_COLUMNS = [
 	'r.lendable'
 ] as const;
 
-/** The records with these ids, with copies on the shelf, all copies and active holds (order not kept). */
-export async function hitsByIds(ex: Ex, ids: number[]) {
-	if (ids.length === 0) return [];
-	const rows = await ex
-		.selectFrom('catalogue_records as r')
-		.select(RECORD_COLUMNS)
-		.select((eb) => [
-			eb
-				.selectFrom('copies as c')
-				.whereRef('c.record_id', '=', 'r.id')
-				.select((e) => e.fn.countAll<string>().as('n'))
-				.as('copies'),
-			eb
-				.selectFrom('copies as c')
-				.whereRef('c.record_id', '=', 'r.id')
-				.where('c.status', '=', 'on_shelf')
-				.select((e) => e.fn.countAll<string>().as('n'))
-				.as('available'),
-			eb
-				.selectFrom('holds as h')
-				.whereRef('h.record_id', '=', 'r.id')
-				.where('h.status', 'in', ACTIVE_HOLD_STATUSES)
-				.select((e) => e.fn.countAll<string>().as('n'))
-				.as('holds')
-		])
-		.where('r.id', 'in', ids)
-		.execute();
-	return rows.map((row) => ({
-		...row,
-		copies: Number(row.copies ?? 0),
-		available: Number(row.available ?? 0),
-		holds: Number(row.holds ?? 0)
-	}));
+/** A hit as `searchPage` returns it: the record's columns, its copies on the shelf, all copies, active holds. */
+export interface HitRow {
+	id: number;
+	title: string;
+	title_reading: string;
+	author: string;
+	author_reading: string;
+	publisher: string;
+	year: number | null;
+	isbn: string | null;
+	subjects: string;
+	language: string;
+	audience: Database['catalogue_records']['audience'];
+	format: Format;
+	lendable: boolean;
+	copies: number;
+	available: number;
+	holds: number;
+}
+
+/**
+ * One page of a search in one statement: how many records match (counted up to `cap`) and the hits ranked
+ * `from + 1` to `to` (1-based, inclusive), in rank order, each with its copy and hold counts. One round trip
+ * instead of two (the ids, then the page): the ranked ids stay in the database.
+ */
+export async function searchPage(ex: Ex, c: SearchCriteria, from: number, to: number): Promise<{ total: number; hits: HitRow[] }> {
+	const ranked = rankedIds(c);
+	if (!ranked) return { total: 0, hits: [] };
+	const { rows } = await sql<Omit<HitRow, 'id'> & { id: number | null; total: number }>`
+		with ranked as materialized (${ranked})
+		select t.total, p.* from (select count(*)::integer as total from ranked) t
+		left join lateral (
+			select ${sql.join(RECORD_COLUMNS.map((column) => sql.ref(column)))},
+				cc.copies, cc.available,
+				(select count(*)::integer from holds h
+					where h.record_id = r.id and h.status in (${sql.join([...ACTIVE_HOLD_STATUSES])})) as holds,
+				k.n
+			from ranked k
+			join catalogue_records r on r.id = k.id
+			cross join lateral (
+				select count(*)::integer as copies, (count(*) filter (where c.status = 'on_shelf'))::integer as available
+				from copies c where c.record_id = r.id
+			) cc
+			where k.n > ${from} and k.n <= ${to}
+		) p on true
+		order by p.n`.execute(ex);
+	const total = rows[0]?.total ?? 0;
+	const hits = rows.filter((row): row is typeof row & { id: number } => row.id !== null).map(({ total: _total, n: _n, ...row }) => row);
+	return { total, hits };
 }
 
 /** One record, or undefined. */

@@ -76,25 +76,24 @@ export const builtInCatalogue: CataloguePort = {
 		if ([...query.q].length > MAX_QUERY_LENGTH) return EMPTY;
 		const prepared = prepareQuery(query.q);
 		if (!prepared.isbn && prepared.terms.length === 0) return EMPTY;
-		const ids = await repo.searchIds(db(), {
-			...prepared,
-			formats: query.formats,
-			audience: query.audience,
-			language: query.language,
-			availableAt: query.availableAt,
-			cap: COUNT_CAP + 1
-		});
-		const capped = ids.length > COUNT_CAP;
-		const total = Math.min(ids.length, COUNT_CAP);
 		const pageSize = Math.max(1, Math.floor(query.pageSize));
 		const page = Math.max(1, Math.floor(query.page));
-		const pageIds = ids.slice((page - 1) * pageSize, Math.min(page * pageSize, COUNT_CAP));
-		const rows = await repo.hitsByIds(db(), pageIds);
-		const byId = new Map(rows.map((row) => [row.id, row]));
-		const hits: SearchHit[] = pageIds.map((id) => {
-			const row = byId.get(id)!;
-			return { ...toRecord(row), available: row.available, copies: row.copies, holds: row.holds };
-		});
+		const found = await repo.searchPage(
+			db(),
+			{
+				...prepared,
+				formats: query.formats,
+				audience: query.audience,
+				language: query.language,
+				availableAt: query.availableAt,
+				cap: COUNT_CAP + 1
+			},
+			(page - 1) * pageSize,
+			Math.min(page * pageSize, COUNT_CAP)
+		);
+		const capped = found.total > COUNT_CAP;
+		const total = Math.min(found.total, COUNT_CAP);
+		const hits: SearchHit[] = found.hits.map((row) => ({ ...toRecord(row), available: row.available, copies: row.copies, holds: row.holds }));
 		return { hits, total, capped };
 	},
 
