@@ -5,6 +5,7 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import Banner from './Banner.svelte';
 import Checkboxes from './Checkboxes.svelte';
+import Confirmation from './Confirmation.svelte';
 import DateInput from './DateInput.svelte';
 import ErrorSummary from './ErrorSummary.svelte';
 import Field from './Field.svelte';
@@ -200,5 +201,27 @@ describe('NotificationBanner', () => {
 		expect(attrsOf(focused, /<section[^>]*>/)).toContain('aria-labelledby="notification-banner-title"');
 		const quiet = html(NotificationBanner, { title: 'お知らせ', kind: 'info', focus: false, headingLevel: 3 });
 		expect(attrsOf(quiet, /<h3[^>]*>/)).not.toContain('autofocus');
+	});
+});
+
+describe('Confirmation', () => {
+	it('opens with the focusable outcome heading and the reference on a line of its own, then next steps and links', () => {
+		const out = html(Confirmation, {
+			titleHtml: '<ruby>申<rt>もう</rt></ruby>し込みを受け付けました',
+			referenceLabel: '受付番号',
+			reference: 'RS-2026-000123',
+			nextHeadingHtml: 'このあと',
+			nextHtml: ['3日以内にお知らせします。', 'ご質問は窓口へ。'],
+			links: [
+				{ href: '/reading-services', html: '申し込みの状況' },
+				{ href: '/account', html: 'マイページ' }
+			]
+		});
+		expect(attrsOf(out, /<h1[^>]*>/)).toMatch(/id="confirmation"/);
+		expect(attrsOf(out, /<h1[^>]*>/)).toMatch(/tabindex="-1".*autofocus|autofocus.*tabindex="-1"/);
+		expect(out).toContain('<ruby>申<rt>もう</rt></ruby>し込みを受け付けました</h1>');
+		expect(out).toMatch(/<p class="panel__body[^"]*" id="reference">\s*受付番号<br\/?><strong class="panel__reference[^"]*">RS-2026-000123<\/strong>/);
+		expect(out).toMatch(/<h2>このあと<\/h2>\s*<p>3日以内にお知らせします。<\/p>\s*<p>ご質問は窓口へ。<\/p>/);
+		expect(out).toMatch(/<li><a href="\/reading-services">申し込みの状況<\/a><\/li>\s*<li><a href="\/account">マイページ<\/a><\/li>/);
 	});
 });
