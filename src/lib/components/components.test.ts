@@ -13,6 +13,7 @@ import NotificationBanner from './NotificationBanner.svelte';
 import PasswordField from './PasswordField.svelte';
 import Radios from './Radios.svelte';
 import TextArea from './TextArea.svelte';
+import Timeline from './Timeline.svelte';
 
 /** Server-render a component with type-checked props, without Svelte's hydration markers. */
 // `any` here only widens which component may be passed; ComponentProps<C> still checks the props.
@@ -223,5 +224,27 @@ describe('Confirmation', () => {
 		expect(out).toMatch(/<p class="panel__body[^"]*" id="reference">\s*受付番号<br\/?><strong class="panel__reference[^"]*">RS-2026-000123<\/strong>/);
 		expect(out).toMatch(/<h2>このあと<\/h2>\s*<p>3日以内にお知らせします。<\/p>\s*<p>ご質問は窓口へ。<\/p>/);
 		expect(out).toMatch(/<li><a href="\/reading-services">申し込みの状況<\/a><\/li>\s*<li><a href="\/account">マイページ<\/a><\/li>/);
+	});
+});
+
+describe('Timeline', () => {
+	const entries = [
+		{ at: '2026-12-01T01:00:00Z', body: null },
+		{ at: '2026-12-02T01:30:00Z', body: '当日は午後1時半に着きます。' }
+	];
+	const text = (entry: { body?: string | null }) => (entry.body ? 'あなたからのメッセージ' : '申し出を送りました');
+
+	it('reads one event per list item: date and time, then what happened', () => {
+		const out = html(Timeline, { entries, text, locale: 'ja', id: 'history' });
+		expect(attrsOf(out, /<ol[^>]*>/)).toContain('id="history"');
+		expect(out.match(/<li/g)).toHaveLength(2);
+		expect(out).toMatch(/<li class="history__entry[^"]*"><span class="history__when[^"]*">2026年12月1日\(火\) 10:00<\/span> 申し出を送りました<\/li>/);
+		expect(out).not.toContain('<blockquote');
+	});
+
+	it('with quotes, makes the line a paragraph and quotes the words, or notes that they are gone', () => {
+		const out = html(Timeline, { entries, text, locale: 'ja', quotes: true, note: () => '消去しました', own: (entry) => entry.body !== null });
+		expect(out).toMatch(/<li class="history__entry[^"]*"><p class="history__what[^"]*"><span[^>]*>[^<]*<\/span> 申し出を送りました<\/p> <p class="history__note[^"]*">消去しました<\/p><\/li>/);
+		expect(out).toMatch(/<li class="history__entry history__entry--own[^"]*">.*<blockquote class="history__body[^"]*">当日は午後1時半に着きます。<\/blockquote><\/li>/);
 	});
 });
