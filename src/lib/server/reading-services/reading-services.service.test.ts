@@ -95,6 +95,19 @@ describe('the application, page by page', () => {
 		expect(status.answers!.reveal()).toMatchObject({ serviceTypes: [1, 2], formats: ['audio_daisy', 'braille'], certificateKind: 'physical' });
 	});
 
+	it('keeps both answers when two pages are saved at the same moment (two tabs, the patron and a proxy)', async () => {
+		const patron = await account();
+		await fillIn(self(patron), { types: TYPES_1_AND_2.types });
+		// Each page is its own request: on PostgreSQL they run at once on two connections.
+		await Promise.all(
+			(['formats', 'basis', 'certificate', 'shown-by', 'contact', 'address'] as const).map((step) => fillIn(self(patron), { [step]: TYPES_1_AND_2[step] }))
+		);
+		expect((await readingServices.draftOf(self(patron)))!.reveal()).toMatchObject({
+			serviceTypes: [1, 2], formats: ['audio_daisy', 'braille'], basis: 'certificate', certificateKind: 'physical', shownBy: 'post',
+			contactMethod: 'phone', deliveryPostalCode: '176-0012'
+		});
+	});
+
 	it('stores the answers and the draft sealed: nothing of them is in the database in clear', async () => {
 		const patron = await account();
 		await fillIn(self(patron), { types: TYPES_1_AND_2.types, formats: TYPES_1_AND_2.formats });

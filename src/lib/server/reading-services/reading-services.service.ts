@@ -108,8 +108,8 @@ export async function draftOf(acting: Acting, now = new Date()): Promise<Sensiti
 	return unseal(row.answers_sealed as Sealed<ApplicationAnswers>, draftContext(acting.patronId));
 }
 
-async function saveDraft(acting: Acting, answers: ApplicationAnswers, now: Date): Promise<void> {
-	await repo.saveDraft(db(), acting.patronId, seal(answers, draftContext(acting.patronId)), acting.actorId, now);
+async function saveDraft(acting: Acting, answers: ApplicationAnswers, now: Date, ex: Ex = db()): Promise<void> {
+	await repo.saveDraft(ex, acting.patronId, seal(answers, draftContext(acting.patronId)), acting.actorId, now);
 }
 
 /** Starts again: the draft is deleted. */
@@ -171,13 +171,23 @@ export async function saveStep(
 		const problem = await contactProblem(acting.patronId, data.contactMethod, now);
 		if (problem) return { ok: false, errors: { contactMethod: problem } };
 	}
-	const current = (await draftOf(acting, now))?.reveal() ?? {};
-	const answers: ApplicationAnswers = { ...current, ...data };
-	// An optional text cleared on the page is removed, not kept from before.
-	for (const key of Object.keys(stepAnswers(step, {})) as (keyof ApplicationAnswers)[]) {
-		if (!(key in data) || data[key] === undefined) delete answers[key];
-	}
-	await saveDraft(acting, answers, now);
+	// Read, merge and write under the patron's lock: two steps saved at once (two tabs, the patron and a
+	// proxy) must both be kept, not the later write overwrite the earlier one's answer.
+	const answers = await db()
+		.transaction()
+		.execute(async (trx) => {
+			await repo.lockPatron(trx, acting.patronId);
+			const draft = await repo.findDraft(trx, acting.patronId);
+			const current = draft ? unseal(draft.answers_sealed as Sealed<ApplicationAnswers>, draftContext(acting.patronId)).reveal() : {};
+			const merged: ApplicationAnswers = { ...current, ...data };
+			// An optional text cleared on the page is removed, not kept from before.
+			for (const key of Object.keys(stepAnswers(step, {})) as (keyof ApplicationAnswers)[]) {
+				if (!(key in data) || data[key] === undefined) delete merged[key];
+			}
+			await saveDraft(acting, merged, now, trx);
+			return merged;
+		});
+	await logProxyView(acting, null, now);
 	return { ok: true, next: nextAfter(step, answers, options.changing ?? false) };
 }
 
