@@ -7,9 +7,12 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
-		// PGlite starts in about a second per database; the suites share one process per file.
+		// Every file that needs a database copies one migrated template (src/lib/server/db/test-database.ts).
+		globalSetup: ['src/lib/server/db/test-database.setup.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
-		fileParallelism: false
+		// Two files at a time: one per core. Each has its own database (an in-memory PGlite, or its own
+		// database on the PostgreSQL server), so they cannot meet.
+		maxWorkers: 2
 	}
 });

@@ -23,6 +23,13 @@ export interface Connection {
 	db: Kysely<Database>;
 	target: DatabaseTarget;
 	close(): Promise<void>;
+	/** PGlite only: the whole data directory as a tarball (the tests' migrated template). */
+	dumpDataDir?: () => Promise<Blob>;
+}
+
+export interface OpenOptions {
+	/** PGlite only: start from this dumped data directory instead of an empty one (`dumpDataDir`). */
+	loadDataDir?: Blob;
 }
 
 /**
@@ -30,9 +37,10 @@ export interface Connection {
  * database through PGlite's own pg-compatible connection, so one data-access layer
  * (and one SQL dialect) serves both.
  */
-export async function openConnection(target: DatabaseTarget): Promise<Connection> {
+export async function openConnection(target: DatabaseTarget, options: OpenOptions = {}): Promise<Connection> {
 	let pool: pg.Pool;
 	let closeExtra = async () => {};
+	let dumpDataDir: Connection['dumpDataDir'];
 	if (target.kind === 'postgres') {
 		pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
 		// An idle connection closed by the server (restart, failover) must not crash the process:
@@ -44,9 +52,13 @@ export async function openConnection(target: DatabaseTarget): Promise<Connection
 		const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
 		const inMemory = target.dataDir.startsWith('memory://');
 		if (!inMemory) mkdirSync(target.dataDir, { recursive: true });
-		const pglite = await PGlite.create(inMemory ? undefined : target.dataDir, { extensions: { pg_trgm } });
+		const pglite = await PGlite.create(inMemory ? undefined : target.dataDir, {
+			extensions: { pg_trgm },
+			loadDataDir: options.loadDataDir
+		});
 		pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
 		closeExtra = () => pglite.close();
+		dumpDataDir = () => pglite.dumpDataDir('none');
 	}
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return {
@@ -55,6 +67,7 @@ export async function openConnection(target: DatabaseTarget): Promise<Connection
 		async close() {
 			await db.destroy();
 			await closeExtra();
-		}
+		},
+		dumpDataDir
 	};
 }

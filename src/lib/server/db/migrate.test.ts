@@ -8,7 +8,9 @@ import type { Connection } from './connection';
 describe('migrations', () => {
 	let connection: Connection;
 	beforeAll(async () => {
-		connection = await openTestDatabase();
+		// An empty database, not the migrated template the other test files start from.
+		connection = await openTestDatabase({ migrated: false });
+		await migrateToLatest(connection.db);
 	});
 	afterAll(() => connection.close());
 
