@@ -8,6 +8,7 @@ import * as m0006 from './0006_reading_services';
 import * as m0007 from './0007_accommodation';
 import * as m0008 from './0008_home_delivery';
 import * as m0009 from './0009_search_availability';
+import * as m0010 from './0010_search_bands';
 
 /**
  * Forward-only migrations, in order. Listed statically (not read from disk) so they
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'0006_reading_services': m0006,
 	'0007_accommodation': m0007,
 	'0008_home_delivery': m0008,
-	'0009_search_availability': m0009
+	'0009_search_availability': m0009,
+	'0010_search_bands': m0010
 };
