@@ -35,15 +35,51 @@ const instances = Object.fromEntries(
 	})
 ) as Record<Locale, i18n>;
 
+/**
+ * Translations already made, by locale, kind, key and options: messages are fixed at start-up, so the same
+ * call gives the same text, and a page asks for the same few hundred (navigation, labels, one sentence per
+ * search hit with the same placeholders) on every request. i18next's own lookup, plural rules and
+ * interpolation cost tens of microseconds a call, which made them the largest part of rendering /search.
+ * Only calls whose options are plain strings, numbers and booleans are kept; cleared when it grows large.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 20_000;
+
+function memoKey(locale: Locale, kind: string, key: string, options: TOptions | undefined): string | null {
+	if (!options) return `${locale}\u0000${kind}\u0000${key}`;
+	let out = `${locale}\u0000${kind}\u0000${key}`;
+	for (const name in options) {
+		const value = (options as Record<string, unknown>)[name];
+		const type = typeof value;
+		if (value !== undefined && type !== 'string' && type !== 'number' && type !== 'boolean') return null;
+		// JSON keeps 1 and '1' apart and escapes control characters, so no two option sets share a key.
+		out += `\u0000${name}=${value === undefined ? '' : JSON.stringify(value)}`;
+	}
+	return out;
+}
+
+function remembered(cacheKey: string | null, make: () => string): string {
+	if (cacheKey === null) return make();
+	let text = memo.get(cacheKey);
+	if (text === undefined) {
+		text = make();
+		if (memo.size >= MEMO_LIMIT) memo.clear();
+		memo.set(cacheKey, text);
+	}
+	return text;
+}
+
 /** Translates for a given locale: plain text, furigana markup removed. Keys are `namespace:key.path`. */
 export function translate(locale: Locale, key: string, options?: TOptions): string {
-	return stripRuby(instances[locale].t(key, options) as string);
+	return remembered(memoKey(locale, 'text', key, options), () => stripRuby(instances[locale].t(key, options) as string));
 }
 
 /** Translates to HTML with `<ruby>` furigana when wanted; interpolated values are escaped. */
 export function translateHtml(locale: Locale, key: string, options: TOptions | undefined, furigana: boolean): string {
-	const text = instances[locale].t(key, { ...options, interpolation: { escapeValue: true } }) as string;
-	return rubyToHtml(text, furigana);
+	return remembered(memoKey(locale, furigana ? 'html+ruby' : 'html', key, options), () => {
+		const text = instances[locale].t(key, { ...options, interpolation: { escapeValue: true } }) as string;
+		return rubyToHtml(text, furigana);
+	});
 }
 
 export function hasKey(locale: Locale, key: string): boolean {
