@@ -4,6 +4,7 @@
  *   npx tsx tests/bench/explain-search.ts 'q=猫&at=nerima'            # PostgreSQL bench_search_2000000
  *   BENCH_RECORDS=50000 npx tsx tests/bench/explain-search.ts 'q=の'
  *   BENCH_ENGINE=pglite npx tsx tests/bench/explain-search.ts 'q=歴史'  # the PGlite directory of bench:search
+ *   BENCH_URL=postgres://… npx tsx tests/bench/explain-search.ts 'q=の'  # another database
  *
  * The search runs once through `catalogue.search` with every statement recorded, then each recorded
  * statement is explained with its parameters. BENCH_EXPLAIN=plain gives EXPLAIN without ANALYZE.
@@ -36,7 +37,7 @@ if (engine === 'pglite') {
 	pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
 	closePglite = () => pglite.close();
 } else {
-	pool = new pg.Pool({ connectionString: benchDatabaseUrl(RECORDS).url, max: 1 });
+	pool = new pg.Pool({ connectionString: process.env.BENCH_URL ?? benchDatabaseUrl(RECORDS).url, max: 1 });
 }
 const db = new Kysely<Database>({
 	dialect: new PostgresDialect({ pool }),
