@@ -7,6 +7,9 @@
 #   DATABASE_URL=postgres://… npm test  # the same against PostgreSQL: unit tests make their own
 #                                       # databases there; the browser tests get a fresh one too
 #   npm test -- --project=js tests/e2e  # arguments go to `playwright test`
+#   REUSE_BUILD=1 DATABASE_URL=… npm test  # CI's second pass: the type checks and the build do not depend
+#                                       # on the database, so it reuses the first pass's build/ and
+#                                       # runs the unit and browser tests only
 #
 # Every step runs even if an earlier one failed (except the browser tests after a failed build),
 # so one run shows everything that is wrong; the exit status is non-zero if anything failed.
@@ -87,10 +90,25 @@ create_e2e_database() {
 
 started=$SECONDS
 
-step "svelte-check" npm run check || true
+reuse_build="${REUSE_BUILD:-}"
+if [[ -n "$reuse_build" && ! -f build/index.js ]]; then
+	echo "REUSE_BUILD is set but there is no build/ to reuse: building."
+	reuse_build=""
+fi
+
+if [[ -z "$reuse_build" ]]; then
+	step "svelte-check" npm run check || true
+fi
 step "unit tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" || true
 
-if step "build" npm run build; then
+built=true
+if [[ -n "$reuse_build" ]]; then
+	echo
+	echo "━━ svelte-check and build: reusing the build of the first pass (REUSE_BUILD)"
+else
+	step "build" npm run build || built=false
+fi
+if $built; then
 	e2e_env=(PLAYWRIGHT_JSON_OUTPUT_FILE="$results/playwright.json")
 	if [[ -n "${DATABASE_URL:-}" ]]; then
 		create_e2e_database
