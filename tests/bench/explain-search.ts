@@ -7,7 +7,8 @@
  *   BENCH_URL=postgres://… npx tsx tests/bench/explain-search.ts 'q=の'  # another database
  *
  * The search runs once through `catalogue.search` with every statement recorded, then each recorded
- * statement is explained with its parameters. BENCH_EXPLAIN=plain gives EXPLAIN without ANALYZE.
+ * statement is explained with its parameters. BENCH_EXPLAIN=plain gives EXPLAIN without ANALYZE, =summary
+ * without ANALYZE but with the planning time.
  */
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
@@ -59,7 +60,7 @@ if (form.state !== 'search') throw new Error(`not a search: ${search}`);
 const started = performance.now();
 const found = await catalogue.search(form.query);
 console.log(`${search}: ${found.total}${found.capped ? '+' : ''} hits, ${found.hits.length} on the page, ${(performance.now() - started).toFixed(1)} ms\n`);
-const analyze = process.env.BENCH_EXPLAIN === 'plain' ? '' : 'analyze, buffers, ';
+const analyze = process.env.BENCH_EXPLAIN === 'plain' ? '' : process.env.BENCH_EXPLAIN === 'summary' ? 'summary, ' : 'analyze, buffers, ';
 // A copy: the EXPLAINs below are recorded too.
 for (const query of [...recorded]) {
 	const { rows } = await db.executeQuery<{ 'QUERY PLAN': string }>({

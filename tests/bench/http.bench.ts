@@ -10,7 +10,8 @@
  * same way. The build is copied to bench-results/http-build first, so a rebuild by someone else during the
  * run cannot swap the server's chunks underneath it. Results: a markdown table and bench-results/http.json.
  *
- * BENCH_HTTP_SECONDS (default 20) per phase, BENCH_HTTP_CONNECTIONS (default 50), BENCH_HTTP_PORT (4390).
+ * BENCH_HTTP_SECONDS (default 20) per phase, BENCH_HTTP_CONNECTIONS (default 50), BENCH_HTTP_PORT (4390),
+ * BENCH_HTTP_WORKERS (default 1: one `node build`; more: that many processes on one port, node:cluster).
  * A last short phase (BENCH_HTTP_SINGLE_SECONDS, default 5) sends the search mix over one connection, for the
  * time of one request without queueing: with 50 connections kept busy, latency is 50 ÷ throughput.
  */
@@ -149,7 +150,9 @@ const snapshot = join(RESULTS_DIR, 'http-build');
 rmSync(snapshot, { recursive: true, force: true });
 cpSync(BUILD, snapshot, { recursive: true });
 
-const server = spawn(process.execPath, [resolve(snapshot)], {
+// BENCH_HTTP_WORKERS > 1: that many server processes on one port (node:cluster), each with its own pool.
+const WORKERS = Number(process.env.BENCH_HTTP_WORKERS ?? 1);
+const server = spawn(process.execPath, WORKERS > 1 ? [resolve('tests/bench/cluster-server.mjs'), resolve(snapshot), String(WORKERS)] : [resolve(snapshot)], {
 	stdio: ['ignore', 'ignore', 'inherit'],
 	env: {
 		...process.env,
@@ -186,7 +189,7 @@ try {
 	if (!staticResponse.ok) throw new Error(`${STATIC_PATH}: ${staticResponse.status}`);
 	const staticBytes = (await staticResponse.arrayBuffer()).byteLength;
 
-	say(`\nHTTP bench: ${Number(records).toLocaleString('en')} records on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s a phase after ${WARMUP_SECONDS} s of warm-up; ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`);
+	say(`\nHTTP bench: ${Number(records).toLocaleString('en')} records on PostgreSQL, ${WORKERS} server process${WORKERS > 1 ? 'es' : ''}, ${CONNECTIONS} connections, ${SECONDS} s a phase after ${WARMUP_SECONDS} s of warm-up; ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`);
 	await cannon('warm-up', paths, WARMUP_SECONDS);
 	const loadBefore = loadavg()[0];
 	const search = await cannon(`/search, ${mix.length} queries in rotation`, paths, SECONDS);
@@ -212,7 +215,7 @@ try {
 				records: Number(records),
 				database: url,
 				machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, nice: getPriority() },
-				settings: { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, singleConnectionSeconds: SINGLE_SECONDS, mix: paths },
+				settings: { workers: WORKERS, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, singleConnectionSeconds: SINGLE_SECONDS, mix: paths },
 				search,
 				static: file,
 				singleConnection: single,

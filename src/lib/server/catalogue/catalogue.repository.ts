@@ -188,7 +188,7 @@ export interface HitRow {
 export async function searchPage(ex: Ex, c: SearchCriteria, from: number, to: number): Promise<{ total: number; hits: HitRow[] }> {
 	const ranked = rankedIds(c);
 	if (!ranked) return { total: 0, hits: [] };
-	const { rows } = await sql<Omit<HitRow, 'id'> & { id: number | null; total: number }>`
+	const { rows } = await sql<Omit<HitRow, 'id'> & { id: number | null; total: number; n: number | null }>`
 		with ranked as materialized (${ranked})
 		select t.total, p.* from (select count(*)::integer as total from ranked) t
 		left join lateral (
