@@ -138,6 +138,28 @@ describe('the "on the shelf at" key follows the copies', () => {
 		expect(await keys(recordId)).toEqual(at('nerima'));
 	});
 
+	it('stays right when two transactions take the last two copies on the shelf at one library at once', async () => {
+		// On PostgreSQL the second transaction's trigger waits for the first one's lock on the record and then
+		// recounts what it committed; without that lock each would still see the other's copy on the shelf.
+		// (PGlite runs one transaction at a time, so there the two simply follow each other.)
+		const { recordId, copyIds } = await title([['nerima', 'on_shelf'], ['nerima', 'on_shelf']]);
+		const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		const first = db().transaction().execute(async (trx) => {
+			await setCopyStatus(trx, copyIds[0], 'on_loan');
+			await released;
+		});
+		await pause(200);
+		const second = db().transaction().execute(async (trx) => {
+			await setCopyStatus(trx, copyIds[1], 'on_loan');
+		});
+		await pause(200);
+		release();
+		await Promise.all([first, second]);
+		expect(await keys(recordId)).toEqual([]);
+	});
+
 	it('matches what a bulk load writes without the triggers (availabilityKeys)', () => {
 		expect(
 			availabilityKeys([
