@@ -12,6 +12,7 @@ import Field from './Field.svelte';
 import NotificationBanner from './NotificationBanner.svelte';
 import PasswordField from './PasswordField.svelte';
 import Radios from './Radios.svelte';
+import SummaryList from './SummaryList.svelte';
 import TextArea from './TextArea.svelte';
 import Timeline from './Timeline.svelte';
 
@@ -246,5 +247,25 @@ describe('Timeline', () => {
 		const out = html(Timeline, { entries, text, locale: 'ja', quotes: true, note: () => '消去しました', own: (entry) => entry.body !== null });
 		expect(out).toMatch(/<li class="history__entry[^"]*"><p class="history__what[^"]*"><span[^>]*>[^<]*<\/span> 申し出を送りました<\/p> <p class="history__note[^"]*">消去しました<\/p><\/li>/);
 		expect(out).toMatch(/<li class="history__entry history__entry--own[^"]*">.*<blockquote class="history__body[^"]*">当日は午後1時半に着きます。<\/blockquote><\/li>/);
+	});
+});
+
+describe('SummaryList', () => {
+	const rows = [
+		{ key: 'barrier', label: '困っていること', values: ['段差があります\n2階です'], text: true, changeHref: '/q/barrier?change=1' },
+		{ key: 'formats', label: '形式', values: ['点字', '録音'] },
+		{ key: 'address', label: '住所', values: ['〒100-0001', '東京都千代田区'], lines: true },
+		{ key: 'notes', label: '連絡事項', values: [] }
+	];
+
+	it('shows each answer by its kind and names each change link by its question', () => {
+		const out = html(SummaryList, { rows, none: 'なし', changeText: '変更', changeWhat: (what) => `（${what}）` });
+		expect(attrsOf(out, /<dl[^>]*>/)).toContain('id="answers"');
+		expect(out).toMatch(/<dd class="summary-list__value[^"]*" data-answer="barrier"><p class="answer-text[^"]*">段差があります\n2階です<\/p><\/dd>/);
+		expect(out).toMatch(/<ul class="answer-list[^"]*"><li>点字<\/li><li>録音<\/li><\/ul>/);
+		expect(out).toMatch(/<p[^>]*>〒100-0001<br\/?>東京都千代田区<\/p>/);
+		expect(out).toMatch(/data-answer="notes">なし<\/dd>/);
+		expect(out.match(/summary-list__actions/g)).toHaveLength(1);
+		expect(out).toMatch(/<a href="\/q\/barrier\?change=1">変更<span class="visually-hidden">（困っていること）<\/span><\/a>/);
 	});
 });
