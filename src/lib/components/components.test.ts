@@ -9,12 +9,12 @@ import Confirmation from './Confirmation.svelte';
 import DateInput from './DateInput.svelte';
 import ErrorSummary from './ErrorSummary.svelte';
 import Field from './Field.svelte';
+import HistoryList from './HistoryList.svelte';
 import NotificationBanner from './NotificationBanner.svelte';
 import PasswordField from './PasswordField.svelte';
 import Radios from './Radios.svelte';
 import SummaryList from './SummaryList.svelte';
 import TextArea from './TextArea.svelte';
-import Timeline from './Timeline.svelte';
 
 /** Server-render a component with type-checked props, without Svelte's hydration markers. */
 // `any` here only widens which component may be passed; ComponentProps<C> still checks the props.
@@ -228,7 +228,7 @@ describe('Confirmation', () => {
 	});
 });
 
-describe('Timeline', () => {
+describe('HistoryList', () => {
 	const entries = [
 		{ at: '2026-12-01T01:00:00Z', body: null },
 		{ at: '2026-12-02T01:30:00Z', body: '当日は午後1時半に着きます。' }
@@ -236,7 +236,7 @@ describe('Timeline', () => {
 	const text = (entry: { body?: string | null }) => (entry.body ? 'あなたからのメッセージ' : '申し出を送りました');
 
 	it('reads one event per list item: date and time, then what happened', () => {
-		const out = html(Timeline, { entries, text, locale: 'ja', id: 'history' });
+		const out = html(HistoryList, { entries, text, locale: 'ja', id: 'history' });
 		expect(attrsOf(out, /<ol[^>]*>/)).toContain('id="history"');
 		expect(out.match(/<li/g)).toHaveLength(2);
 		expect(out).toMatch(/<li class="history__entry[^"]*"><span class="history__when[^"]*">2026年12月1日\(火\) 10:00<\/span> 申し出を送りました<\/li>/);
@@ -244,7 +244,7 @@ describe('Timeline', () => {
 	});
 
 	it('with quotes, makes the line a paragraph and quotes the words, or notes that they are gone', () => {
-		const out = html(Timeline, { entries, text, locale: 'ja', quotes: true, note: () => '消去しました', own: (entry) => entry.body !== null });
+		const out = html(HistoryList, { entries, text, locale: 'ja', quotes: true, note: () => '消去しました', own: (entry) => entry.body !== null });
 		expect(out).toMatch(/<li class="history__entry[^"]*"><p class="history__what[^"]*"><span[^>]*>[^<]*<\/span> 申し出を送りました<\/p> <p class="history__note[^"]*">消去しました<\/p><\/li>/);
 		expect(out).toMatch(/<li class="history__entry history__entry--own[^"]*">.*<blockquote class="history__body[^"]*">当日は午後1時半に着きます。<\/blockquote><\/li>/);
 	});
