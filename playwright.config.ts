@@ -42,9 +42,10 @@ const databaseEnv: Record<string, string> = process.env.DATABASE_URL
 
 const chromium = {
 	...devices['Desktop Chrome'],
-	// Playwright cannot download its own browsers here: use Debian's Chromium (docs/STACK.md pitfall 2).
+	// Playwright cannot download its own browsers here: use Debian's (STACK.md pitfall 2), its headless
+	// shell by default (tests/run-all.sh installs it), which opens contexts and pages far faster.
 	launchOptions: {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium-headless-shell',
 		args: [
 			'--headless',
 			'--no-sandbox',

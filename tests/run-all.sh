@@ -16,20 +16,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+# Debian's headless shell (package chromium-headless-shell: Chromium's "old" headless mode, the browser
+# Playwright itself uses for headless runs). It opens a context in a fraction of the time the full browser
+# takes, with the same Blink, fonts and layout. CHROMIUM_PATH may name another Chromium or Chrome.
+chromium="${CHROMIUM_PATH:-/usr/lib/chromium/chromium-headless-shell}"
 if [[ ! -x "$chromium" ]]; then
 	if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
-		echo "Chromium is missing ($chromium): installing Debian's chromium and Japanese fonts."
-		apt-get update && apt-get install -y chromium fonts-noto-cjk
+		echo "Chromium's headless shell is missing ($chromium): installing Debian's chromium-headless-shell and Japanese fonts."
+		apt-get update && apt-get install -y chromium-headless-shell fonts-noto-cjk
 	fi
 	if [[ ! -x "$chromium" ]]; then
 		echo "Chromium is missing: $chromium" >&2
 		echo "Playwright cannot download its own browsers here. Install Debian's, as root:" >&2
-		echo "  apt-get update && apt-get install -y chromium fonts-noto-cjk" >&2
-		echo "or set CHROMIUM_PATH to an installed Chromium or Chrome." >&2
+		echo "  apt-get update && apt-get install -y chromium-headless-shell fonts-noto-cjk" >&2
+		echo "or set CHROMIUM_PATH to an installed Chromium or Chrome (e.g. /usr/bin/chromium)." >&2
 		exit 1
 	fi
 fi
+export CHROMIUM_PATH="$chromium"
 
 results="$(mktemp -d)"
 e2e_db_url=""
