@@ -13,9 +13,9 @@ const BASE_URL = `http://localhost:${PORT}`;
 const CI = Boolean(process.env.CI);
 
 /**
- * TEST_LANGUAGES=ja (CI's second pass, on PostgreSQL): tests of the other languages ("[en]", "[easy]" in
- * their titles) are left out, and the accessibility crawl visits only the languages listed. The database
- * cannot change what a page says in one language and not in another; the first pass runs them all.
+ * TEST_LANGUAGES=ja (a quicker run while working on one language): tests of the other languages ("[en]",
+ * "[easy]" in their titles) are left out, and the accessibility crawl visits only the languages listed.
+ * `npm test` and CI run every language.
  */
 const ALL_LANGUAGES = ['ja', 'en', 'easy'];
 const testLanguages = process.env.TEST_LANGUAGES?.split(',').map((code) => code.trim()) ?? ALL_LANGUAGES;

@@ -24,11 +24,7 @@ import { signIn } from '../support/session';
  */
 const FULL_MATRIX = Boolean(process.env.FULL_MATRIX);
 
-/**
- * TEST_LANGUAGES=ja limits the crawl to those languages (playwright.config.ts checks the list). CI's
- * second pass, on PostgreSQL, sets it: every state is still reached there, and its forms sent, in
- * Japanese with and without JavaScript.
- */
+/** TEST_LANGUAGES=ja limits the crawl to those languages (playwright.config.ts checks the list). */
 const CRAWL_LANGUAGES = languagesFrom(process.env.TEST_LANGUAGES);
 
 function languagesFrom(list: string | undefined): readonly (typeof LANGUAGES)[number][] {
