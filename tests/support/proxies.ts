@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { useLanguage, type LanguageCode } from './languages';
+import { waitForHydration } from './hydration';
 
 /**
  * Demo people of the proxy feature (src/lib/server/demo/demo-proxies.ts) and helpers for its tests.
@@ -41,6 +42,7 @@ export async function signedInPage(browser: Browser, baseURL: string, who: Perso
 	await useLanguage(context, lang, baseURL);
 	const page = await context.newPage();
 	await page.goto('/sign-in');
+	await waitForHydration(page);
 	await page.locator('#cardNumber').fill(person.cardNumber);
 	await page.locator('#password').fill(person.password);
 	await Promise.all([
@@ -94,6 +96,7 @@ export async function stopActing(page: Page): Promise<void> {
 /** Invites by a one-time code with the given scopes (checkbox values) and returns the code shown once. */
 export async function inviteByCode(page: Page, scopes: string[]): Promise<string> {
 	await page.goto('/account/proxies/invite');
+	await waitForHydration(page);
 	await page.locator('input[name="method"][value="code"]').check();
 	for (const scope of scopes) await page.locator(`input[name="scopes"][value="${scope}"]`).check();
 	await page.locator('#main form button[type="submit"]').click();
@@ -104,6 +107,7 @@ export async function inviteByCode(page: Page, scopes: string[]): Promise<string
 /** Accepts an invitation code on the proxy's side. */
 export async function acceptCode(page: Page, code: string): Promise<void> {
 	await page.goto('/proxy/accept');
+	await waitForHydration(page);
 	await page.locator('#code').fill(code);
 	await page.locator('#main form button[type="submit"]').click();
 	await expect(page).toHaveURL(/\/proxy\?done=accepted$/);
