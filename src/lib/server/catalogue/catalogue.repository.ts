@@ -6,7 +6,7 @@
  * candidate set keeps a common word (の, 本, the) as fast as a rare one at 2 million records: nobody pages
  * through more than a thousand hits, and the page says "1,000件以上" instead of counting them all.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type Database, type Format } from '$lib/server/db/schema';
 import type { GeneratedCopy, NewCatalogueRecord } from './generate-records';
 import { SHORT_GRAM_MAX, buildShortGrams, characterCount, facetKey } from './short-grams';
@@ -161,24 +161,11 @@ const RECORD_COLUMNS = [
 ] as const;
 
 /** A hit as `searchPage` returns it: the record's columns, its copies on the shelf, all copies, active holds. */
-export interface HitRow {
-	id: number;
-	title: string;
-	title_reading: string;
-	author: string;
-	author_reading: string;
-	publisher: string;
-	year: number | null;
-	isbn: string | null;
-	subjects: string;
-	language: string;
-	audience: Database['catalogue_records']['audience'];
-	format: Format;
-	lendable: boolean;
+export type HitRow = Omit<Selectable<Database['catalogue_records']>, 'search_text' | 'short_grams'> & {
 	copies: number;
 	available: number;
 	holds: number;
-}
+};
 
 /**
  * One page of a search in one statement: how many records match (counted up to `cap`) and the hits ranked
