@@ -9,7 +9,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type Database, type Format } from '$lib/server/db/schema';
 import type { GeneratedCopy, NewCatalogueRecord } from './generate-records';
-import { SHORT_GRAM_MAX, buildShortGrams, characterCount, facetKey } from './short-grams';
+import { SHORT_GRAM_MAX, buildShortGrams, characterCount, facetKey, titleStartKey } from './short-grams';
 import { buildSearchText } from './normalise';
 import { SEARCH_BANDS } from './search-bands';
 
@@ -74,6 +74,17 @@ function and(conditions: RawBuilder<boolean>[]): RawBuilder<boolean> {
 }
 
 /**
+ * The rows of `catalogue_records r` (id, year, search_text) that satisfy `match`, asked band by band, lowest
+ * ids first (search-bands.ts): a LIMIT above stops before the later bands are read.
+ */
+function banded(match: RawBuilder<boolean>): RawBuilder<unknown> {
+	return sql`(${sql.join(
+		SEARCH_BANDS.map((band) => sql`select r.id, r.year, r.search_text from catalogue_records r where ${match} and ${sql.raw(band.predicate('r.id'))}`),
+		sql` union all `
+	)}) r`;
+}
+
+/**
  * The SQL of the matching records' ids with their place `n` (1, 2, …), best first, at most `cap`. Rank: exact title (0), title prefix (1), another field
  * equal to the query: reading, author, subject (2), another field starting with it (3), the rest (4); then
  * newest first. Exact and prefix title matches are fetched through their own index before the capped
@@ -113,6 +124,12 @@ function rankedIds(c: SearchCriteria): RawBuilder<{ id: number; n: number }> | n
 		when position(chr(1) || ${phrase} in chr(1) || r.search_text) > 0 then 3
 		else 4
 	end`;
+	// Without filters the title index alone answers "begins with"; with them, the title-start key and the
+	// filters' keys are intersected in the search bands' index (0011), and the few rows both name are checked.
+	const titleStarts =
+		filters.length === 0
+			? sql`catalogue_records r`
+			: banded(and(gramConditions(c, [titleStartKey(phrase)])));
 	return sql`
 		with exact_hits as (
 			select r.id, r.year, 0 as rank from catalogue_records r
@@ -120,16 +137,13 @@ function rankedIds(c: SearchCriteria): RawBuilder<{ id: number; n: number }> | n
 			limit ${c.cap}
 		),
 		title_hits as materialized (
-			select r.id, r.year, case when ${normalisedTitle} = ${phrase} then 0 else 1 end as rank from catalogue_records r
-			where ${normalisedTitle} like ${escapeLike(phrase) + '%'} and ${and(filters)}
+			select r.id, r.year, case when ${normalisedTitle} = ${phrase} then 0 else 1 end as rank from ${titleStarts}
+			where ${normalisedTitle} like ${escapeLike(phrase) + '%'}
 			limit ${c.cap}
 		),
 		other_hits as (
 			select r.id, r.year, ${rank} as rank from (
-				select * from (${sql.join(
-					SEARCH_BANDS.map((band) => sql`select r.id, r.year, r.search_text from catalogue_records r where ${match} and ${sql.raw(band.predicate('r.id'))}`),
-					sql` union all `
-				)}) banded
+				select * from ${banded(match)}
 				where (select count(*) from title_hits) < ${c.cap}
 				limit ${c.cap}
 			) r

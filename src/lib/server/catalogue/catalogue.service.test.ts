@@ -9,9 +9,10 @@ import { builtInCatalogue as catalogue, COUNT_CAP, MAX_QUERY_LENGTH, prepareQuer
 import { escapeLike, insertRecords } from './catalogue.repository';
 import { DEMO_ISBN10, DEMO_SPOTLIGHT_RECORDS } from './generate-records';
 import type { NewCatalogueRecord } from './generate-records';
-import { buildShortGrams, facetKey } from './short-grams';
+import { buildShortGrams, facetKey, titleStartKey } from './short-grams';
 import { SEARCH_BANDS } from './search-bands';
 import { normaliseForSearch } from './normalise';
+import { addTitleStartKeys } from '$lib/server/db/migrations/0011_search_title_keys';
 
 let connection: Connection;
 
@@ -73,7 +74,8 @@ beforeAll(async () => {
 		'100%の力',
 		'1a0の話',
 		'abxcd book',
-		'abcd book'
+		'abcd book',
+		'ここから'
 	];
 	const [neko, ...rest] = await add(
 		{ title: names[0], title_reading: 'ねこまち', author: '萩原 朔太郎', author_reading: 'はぎわら さくたろう' },
@@ -88,7 +90,8 @@ beforeAll(async () => {
 		{ title: names[9] },
 		{ title: names[10] },
 		{ title: names[11] },
-		{ title: names[12] }
+		{ title: names[12] },
+		{ title: names[13] }
 	);
 	[neko, ...rest].forEach((id, i) => (ids[names[i]] = id));
 	const spotlight = await insertRecords(
@@ -132,19 +135,22 @@ describe('short queries (1 and 2 characters) from short_grams', () => {
 		// Facet keys for the filters, which no normalised gram can equal (U+0001 is removed from text).
 		expect(grams).toEqual(expect.arrayContaining([facetKey('format', 'braille'), facetKey('audience', 'children'), facetKey('language', 'ja')]));
 		expect(normaliseForSearch(facetKey('format', 'braille'))).not.toContain('\u0001');
+		// The title's start keys: its first character, its first two.
+		expect(grams).toEqual(expect.arrayContaining([titleStartKey('あ'), titleStartKey('あい')]));
+		expect(titleStartKey('あいうえお')).toBe(titleStartKey('あい'));
 	});
 
 	it('is answered by the short_grams GIN index, filters included, not a sequential scan', async () => {
-		// Since 0010_search_bands the GIN indexes are partial, one per band of ids; the search adds the band's
-		// condition. A table this small is read faster by its id index, which the planner may choose instead:
+		// Since 0010_search_bands the GIN indexes are partial, one per band of ids, and since 0011 each covers
+		// both search columns; the search adds the band's condition. A table this small is read faster by its id index, which the planner may choose instead:
 		// what matters is that each band has its GIN index and that the band's query needs no sequential scan
 		// (at 2 million records the plans use the band's GIN index: tests/bench/explain-search.ts).
 		const { rows: indexes } = await sql<{ indexdef: string }>`select indexdef from pg_indexes
-			where tablename = 'catalogue_records' and indexdef like '%USING gin (short_grams)%'`.execute(db());
+			where tablename = 'catalogue_records' and indexdef like '%USING gin (%short_grams)%'`.execute(db());
 		expect(indexes).toHaveLength(SEARCH_BANDS.length);
 		for (const band of SEARCH_BANDS) {
 			expect(indexes.map((i) => i.indexdef)).toContain(
-				`CREATE INDEX catalogue_records_short_grams_${band.name} ON public.catalogue_records USING gin (short_grams) WHERE ${pgPredicate(band.predicate('id'))}`
+				`CREATE INDEX catalogue_records_search_${band.name} ON public.catalogue_records USING gin (search_text gin_trgm_ops, short_grams) WHERE ${pgPredicate(band.predicate('id'))}`
 			);
 		}
 		await db().transaction().execute(async (trx) => {
@@ -220,6 +226,31 @@ describe('filters', () => {
 	it('keeps only titles with a copy on the shelf at the chosen library', async () => {
 		expect(await titles('ねこ', { availableAt: 'nerima' })).toEqual(['ネコの手も借りたい']);
 		expect(await titles('子猫', { availableAt: 'nerima' })).toEqual([]);
+	});
+
+	it('still ranks the exact title, then titles that start with the query, first (title-start keys)', async () => {
+		// ここから shares the key of こころ's first two characters and must not be taken for a title match.
+		expect(await titles('こころ', { language: 'ja' })).toEqual(['こころ', 'こころの旅', 'はじめてのこころ']);
+		// Titles that start with the query, newest first (2024, 2020, 1990), then the rest (はじめてのこころ, 2025).
+		expect(await titles('ここ', { language: 'ja', audience: 'adult' })).toEqual(['こころの旅', 'ここから', 'こころ', 'はじめてのこころ']);
+		expect(await titles('猫', { formats: ['print', 'audio_daisy'] })).toEqual(['猫町', '猫の事務所', '子猫物語']);
+	});
+
+	it('writes the same title-start keys in SQL (migration 0011, for stored records) as buildShortGrams', async () => {
+		const titlesToTry = ['𠮷野家の本', 'A', 'Ｈａｒｒｙ　Ｐｏｔｔｅｒ', 'ﾈｺ町'];
+		const stored = await add(...titlesToTry.map((title) => ({ title, copies: [] as Spec['copies'] })));
+		const withoutKeys = sql`array(select g from unnest(short_grams) g where left(g, 3) <> chr(1) || 't:')`;
+		await db().updateTable('catalogue_records').set({ short_grams: withoutKeys }).where('id', 'in', stored).execute();
+		await addTitleStartKeys(db());
+		await addTitleStartKeys(db()); // idempotent
+		const rows = await db().selectFrom('catalogue_records').select(['id', 'short_grams']).where('id', 'in', stored).orderBy('id').execute();
+		rows.forEach((row, i) => {
+			const expected = buildShortGrams({ title: titlesToTry[i], title_reading: titlesToTry[i], author: '試験 太郎', author_reading: 'しけん たろう', subjects: '', format: 'print', audience: 'adult', language: 'ja' });
+			const keys = (grams: string[]) => grams.filter((g) => g.startsWith('\u0001t:')).sort();
+			expect(keys(row.short_grams), titlesToTry[i]).toEqual(keys(expected));
+			expect(keys(row.short_grams).length, titlesToTry[i]).toBe(titlesToTry[i] === 'A' ? 1 : 2);
+		});
+		await db().deleteFrom('catalogue_records').where('id', 'in', stored).execute();
 	});
 });
 

@@ -18,6 +18,11 @@
  * reading every record that contains 歴史 to find the 4 % that are DAISY. The keys start with U+0001, which
  * normalisation removes from text, so no gram can ever equal one. A fourth kind, `at:<location>` (a copy on
  * the shelf there), is added and removed by the database itself when copies change (0009_search_availability).
+ *
+ * Last, **title-start keys** (`titleStartKey`): `\u0001t:` and the first one and first two characters of the
+ * normalised title, so "titles beginning with 図書館, on the shelf at 大泉" is one GIN intersection (the key of
+ * 図書 with the key of 大泉, then a prefix check of the few rows both name) instead of reading every title
+ * that begins with 図書館 to check where its copies are (0011_search_title_keys).
  */
 import { normaliseForSearch, type SearchableFields } from './normalise';
 import type { CatalogueRecordsTable } from '$lib/server/db/schema';
@@ -39,8 +44,17 @@ export function facetKey(facet: 'format' | 'audience' | 'language' | 'at', value
 }
 
 /**
+ * The title-start key a normalised phrase is looked up by: `\u0001t:` and its first two characters (or its only
+ * one). Every title beginning with the phrase has this key; a phrase of one or two characters has no others.
+ */
+export function titleStartKey(normalisedPhrase: string): string {
+	const [first = '', second = ''] = normalisedPhrase;
+	return `\u0001t:${first}${second}`;
+}
+
+/**
  * The distinct 1- and 2-character grams of the normalised title, title reading, author, author reading and
- * each subject heading, then the three facet keys, in order of first appearance (deterministic; the order means nothing to the index).
+ * each subject heading, then the three facet keys and the title's two start keys, in order of first appearance (deterministic; the order means nothing to the index).
  * `normalise` may be a memoised `normaliseForSearch`, as for `buildSearchText`.
  */
 export function buildShortGrams(
@@ -58,6 +72,12 @@ export function buildShortGrams(
 	grams.add(facetKey('format', record.format));
 	grams.add(facetKey('audience', record.audience));
 	grams.add(facetKey('language', record.language));
+	const title = normalise(record.title);
+	const [first] = title;
+	if (first !== undefined) {
+		grams.add(titleStartKey(first));
+		grams.add(titleStartKey(title));
+	}
 	return Array.from(grams);
 }
 

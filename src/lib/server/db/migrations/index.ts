@@ -9,6 +9,7 @@ import * as m0007 from './0007_accommodation';
 import * as m0008 from './0008_home_delivery';
 import * as m0009 from './0009_search_availability';
 import * as m0010 from './0010_search_bands';
+import * as m0011 from './0011_search_title_keys';
 
 /**
  * Forward-only migrations, in order. Listed statically (not read from disk) so they
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'0007_accommodation': m0007,
 	'0008_home_delivery': m0008,
 	'0009_search_availability': m0009,
-	'0010_search_bands': m0010
+	'0010_search_bands': m0010,
+	'0011_search_title_keys': m0011
 };
