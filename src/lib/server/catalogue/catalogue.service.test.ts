@@ -239,7 +239,7 @@ describe('filters', () => {
 	it('writes the same title-start keys in SQL (migration 0011, for stored records) as buildShortGrams', async () => {
 		const titlesToTry = ['𠮷野家の本', 'A', 'Ｈａｒｒｙ　Ｐｏｔｔｅｒ', 'ﾈｺ町'];
 		const stored = await add(...titlesToTry.map((title) => ({ title, copies: [] as Spec['copies'] })));
-		const withoutKeys = sql`array(select g from unnest(short_grams) g where left(g, 3) <> chr(1) || 't:')`;
+		const withoutKeys = sql<string[]>`array(select g from unnest(short_grams) g where left(g, 3) <> chr(1) || 't:')`;
 		await db().updateTable('catalogue_records').set({ short_grams: withoutKeys }).where('id', 'in', stored).execute();
 		await addTitleStartKeys(db());
 		await addTitleStartKeys(db()); // idempotent
