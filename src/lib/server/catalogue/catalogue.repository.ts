@@ -126,10 +126,13 @@ function rankedIds(c: SearchCriteria): RawBuilder<{ id: number; n: number }> | n
 	end`;
 	// Without filters the title index alone answers "begins with"; with them, the title-start key and the
 	// filters' keys are intersected in the search bands' index (0011), and the few rows both name are checked.
-	const titleStarts =
+	// The filtered path checks the prefix with `left(…) =`, which the title index cannot serve: with LIKE (or
+	// starts_with) the planner read every title beginning with the query once per band to check the keys.
+	const titleHits =
 		filters.length === 0
-			? sql`catalogue_records r`
-			: banded(and(gramConditions(c, [titleStartKey(phrase)])));
+			? sql`catalogue_records r where ${normalisedTitle} like ${escapeLike(phrase) + '%'}`
+			: sql`${banded(and(gramConditions(c, [titleStartKey(phrase)])))}
+				where left(${normalisedTitle}, ${characterCount(phrase)}) = ${phrase}`;
 	return sql`
 		with exact_hits as (
 			select r.id, r.year, 0 as rank from catalogue_records r
@@ -137,8 +140,7 @@ function rankedIds(c: SearchCriteria): RawBuilder<{ id: number; n: number }> | n
 			limit ${c.cap}
 		),
 		title_hits as materialized (
-			select r.id, r.year, case when ${normalisedTitle} = ${phrase} then 0 else 1 end as rank from ${titleStarts}
-			where ${normalisedTitle} like ${escapeLike(phrase) + '%'}
+			select r.id, r.year, case when ${normalisedTitle} = ${phrase} then 0 else 1 end as rank from ${titleHits}
 			limit ${c.cap}
 		),
 		other_hits as (
