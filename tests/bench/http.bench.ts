@@ -14,10 +14,12 @@
  * BENCH_HTTP_WORKERS (default 1: one `node build`; more: that many processes on one port, node:cluster).
  * A last short phase (BENCH_HTTP_SINGLE_SECONDS, default 5) sends the search mix over one connection, for the
  * time of one request without queueing: with 50 connections kept busy, latency is 50 ÷ throughput.
+ * Each phase also reports the CPU time a request cost the server, PostgreSQL and autocannon (from /proc),
+ * which is what bounds throughput on a machine that runs all three.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, getPriority, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -95,6 +97,37 @@ interface Phase {
 	latency: { p50: number; p95: number; p99: number; max: number };
 	/** autocannon's own histogram, for comparison (it has no p95). */
 	autocannon: { p50: number; p97_5: number; p99: number; max: number };
+	/** CPU time a request (ms, user + system, from /proc): the portal's processes, PostgreSQL's, this load generator's. */
+	cpuPerRequest: { server: number; postgres: number; loadGenerator: number };
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+
+/** Every process's command name, parent and CPU time so far (ms), from /proc. */
+function processCpu(): { pid: number; ppid: number; command: string; ms: number }[] {
+	const rows = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		let stat: string;
+		try {
+			stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+		} catch {
+			continue; // ended meanwhile
+		}
+		const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		rows.push({ pid: Number(entry), ppid: Number(fields[1]), command, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND });
+	}
+	return rows;
+}
+
+/** CPU time (ms) so far of the server (with its cluster workers), of PostgreSQL's processes and of this process. */
+function cpuNow(serverPid: number): { server: number; postgres: number; loadGenerator: number } {
+	const all = processCpu();
+	const server = all.filter((p) => p.pid === serverPid || p.ppid === serverPid).reduce((n, p) => n + p.ms, 0);
+	const postgres = all.filter((p) => p.command === 'postgres').reduce((n, p) => n + p.ms, 0);
+	const own = process.cpuUsage();
+	return { server, postgres, loadGenerator: (own.user + own.system) / 1000 };
 }
 
 /** One autocannon run; `paths` are requested in rotation across all connections. */
@@ -102,6 +135,7 @@ function cannon(name: string, paths: string[], seconds: number, connections = CO
 	let next = 0;
 	const times: number[] = [];
 	const statuses: Record<string, number> = {};
+	const cpuBefore = cpuNow(server.pid!);
 	return new Promise((resolvePhase, reject) => {
 		const instance = autocannon(
 			{
@@ -121,6 +155,8 @@ function cannon(name: string, paths: string[], seconds: number, connections = CO
 			(error, result) => {
 				if (error) return reject(error);
 				const p = percentiles(times);
+				const cpuAfter = cpuNow(server.pid!);
+				const perRequest = (key: keyof typeof cpuAfter) => Math.round(((cpuAfter[key] - cpuBefore[key]) / times.length) * 100) / 100;
 				resolvePhase({
 					name,
 					connections,
@@ -131,7 +167,8 @@ function cannon(name: string, paths: string[], seconds: number, connections = CO
 					errors: result.errors,
 					timeouts: result.timeouts,
 					latency: { p50: round1(p.p50), p95: round1(p.p95), p99: round1(p.p99), max: round1(p.max) },
-					autocannon: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max }
+					autocannon: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+					cpuPerRequest: { server: perRequest('server'), postgres: perRequest('postgres'), loadGenerator: perRequest('loadGenerator') }
 				});
 			}
 		);
@@ -199,11 +236,12 @@ try {
 	const share = search.requestsPerSecond / file.requestsPerSecond;
 	const met = search.latency.p95 <= TARGET_P95;
 
-	say('\n| phase | connections | requests | req/s | p50 | p95 | p99 | max | statuses | errors |');
-	say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	say('\n| phase | connections | requests | req/s | p50 | p95 | p99 | max | statuses | errors | CPU a request: server / PostgreSQL / autocannon |');
+	say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const phase of [search, file, ...(single ? [single] : [])]) {
 		const { p50, p95, p99, max } = phase.latency;
-		say(`| ${phase.name} | ${phase.connections} | ${phase.requests.toLocaleString('en')} | ${phase.requestsPerSecond} | ${p50} ms | ${p95} ms | ${p99} ms | ${max} ms | ${Object.entries(phase.statuses).map(([s, n]) => `${s}: ${n}`).join(', ')} | ${phase.errors + phase.timeouts} |`);
+		const cpu = phase.cpuPerRequest;
+		say(`| ${phase.name} | ${phase.connections} | ${phase.requests.toLocaleString('en')} | ${phase.requestsPerSecond} | ${p50} ms | ${p95} ms | ${p99} ms | ${max} ms | ${Object.entries(phase.statuses).map(([s, n]) => `${s}: ${n}`).join(', ')} | ${phase.errors + phase.timeouts} | ${cpu.server} / ${cpu.postgres} / ${cpu.loadGenerator} ms |`);
 	}
 	say(`\nsearch throughput is ${(share * 100).toFixed(1)} % of the static file's; search p95 ${search.latency.p95} ms: target ≤ ${TARGET_P95} ms ${met ? 'met' : 'MISSED'}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`);
 
