@@ -121,13 +121,28 @@ function processCpu(): { pid: number; ppid: number; command: string; ms: number 
 	return rows;
 }
 
-/** CPU time (ms) so far of the server (with its cluster workers), of PostgreSQL's processes and of this process. */
-function cpuNow(serverPid: number): { server: number; postgres: number; loadGenerator: number } {
+/** Per-process CPU time (ms) so far: the server (with its cluster workers), PostgreSQL's processes, this one. */
+interface CpuSample {
+	server: Map<number, number>;
+	postgres: Map<number, number>;
+	loadGenerator: number;
+}
+
+function cpuNow(serverPid: number): CpuSample {
 	const all = processCpu();
-	const server = all.filter((p) => p.pid === serverPid || p.ppid === serverPid).reduce((n, p) => n + p.ms, 0);
-	const postgres = all.filter((p) => p.command === 'postgres').reduce((n, p) => n + p.ms, 0);
+	const byPid = (rows: typeof all) => new Map(rows.map((p) => [p.pid, p.ms]));
 	const own = process.cpuUsage();
-	return { server, postgres, loadGenerator: (own.user + own.system) / 1000 };
+	return {
+		server: byPid(all.filter((p) => p.pid === serverPid || p.ppid === serverPid)),
+		postgres: byPid(all.filter((p) => p.command === 'postgres')),
+		loadGenerator: (own.user + own.system) / 1000
+	};
+}
+
+/** CPU ms spent between two samples: by processes alive at the end (a backend that exited meanwhile is not counted). */
+function cpuSpent(before: CpuSample, after: CpuSample): { server: number; postgres: number; loadGenerator: number } {
+	const spent = (b: Map<number, number>, a: Map<number, number>) => [...a].reduce((n, [pid, ms]) => n + ms - (b.get(pid) ?? 0), 0);
+	return { server: spent(before.server, after.server), postgres: spent(before.postgres, after.postgres), loadGenerator: after.loadGenerator - before.loadGenerator };
 }
 
 /** One autocannon run; `paths` are requested in rotation across all connections. */
@@ -155,8 +170,8 @@ function cannon(name: string, paths: string[], seconds: number, connections = CO
 			(error, result) => {
 				if (error) return reject(error);
 				const p = percentiles(times);
-				const cpuAfter = cpuNow(server.pid!);
-				const perRequest = (key: keyof typeof cpuAfter) => Math.round(((cpuAfter[key] - cpuBefore[key]) / times.length) * 100) / 100;
+				const cpu = cpuSpent(cpuBefore, cpuNow(server.pid!));
+				const perRequest = (key: keyof typeof cpu) => Math.round((cpu[key] / times.length) * 100) / 100;
 				resolvePhase({
 					name,
 					connections,
