@@ -12,6 +12,7 @@ import {
 	fillInRequest,
 	openCheckPage,
 	openFromQueue,
+	openMyErasedRequest,
 	REFERENCE,
 	requestAnswers,
 	sendRequest
@@ -229,6 +230,24 @@ for (const { code: lang, errorTitlePrefix } of LANGUAGES) {
 			await axe(page, `place, forged`, lang);
 		});
 
+		test('a request erased after the retention period says what is kept and what was erased, also to a screen reader', async ({ page, baseURL }) => {
+			await useLanguage(page.context(), lang, baseURL!);
+			await signIn(page, 'patron');
+			await page.goto('/accommodation/requests');
+			await openMyErasedRequest(page);
+			await expect(page.locator('#erased-note')).toHaveText(pattern(lang, 'request.erasedNote'));
+			// Nothing the person wrote is shown: no answers, no explanation; the outcome and the history remain.
+			await expect(page.locator('#answers')).toHaveCount(0);
+			await expect(page.locator('#outcome')).toContainText(message(lang, 'outcomes.provided'));
+			await expect(page.locator('#outcome blockquote')).toHaveCount(0);
+			await expect(page.locator('#history')).toBeVisible();
+			await axe(page, 'accommodation: a request whose details were erased', lang);
+
+			const sr = await startVirtualScreenReader(page);
+			await sr.readUntil(new RegExp(`^heading, ${escape(message(lang, 'request.answersHeading'))}, level 2$`, 'm'), 400);
+			await sr.readUntil(new RegExp(`^${escape(message(lang, 'request.erasedNote').slice(0, 12))}`, 'm'), 5);
+		});
+
 		test('a screen reader hears the confirmation and the reference number', async ({ page, baseURL }) => {
 			const js = isJs();
 			await useLanguage(page.context(), lang, baseURL!);
@@ -386,6 +405,22 @@ test('the desk: a responsible manager acknowledges, the desk and the person writ
 		await librarian.context().close();
 		await officer.context().close();
 	}
+});
+
+test('the handling desk sees an erased request\'s outcome and history, and in words what was erased', async ({ page, browser, baseURL }) => {
+	await useLanguage(page.context(), 'ja', baseURL!);
+	await signIn(page, 'patron');
+	await page.goto('/accommodation/requests');
+	await openMyErasedRequest(page);
+	const reference = (await page.locator('#request-reference').innerText()).trim();
+
+	const desk = await personPage(browser, baseURL!, 'librarian');
+	await desk.goto(`/staff/accommodation/${reference}`);
+	await expect(desk.locator('#erased-note')).toHaveText(pattern('ja', 'staff.request.erasedNote'));
+	await expect(desk.locator('#identity, #case')).toHaveCount(0);
+	await expect(desk.locator('#main')).toContainText(message('ja', 'outcomes.provided'));
+	await axe(desk, 'staff accommodation: a request whose details were erased');
+	await desk.context().close();
 });
 
 test('a transfer: the reason stays between desks, the old desk loses sight of it, the new desk acknowledges afresh; a desk that does not exist is refused', async ({ page, browser, baseURL }) => {

@@ -158,9 +158,17 @@ export async function followReplyEmpty(page: Page): Promise<void> {
 
 /** The patron's first request (練馬 花子's demo request has messages both ways). */
 export async function openMyFirstRequest(page: Page): Promise<void> {
-	await page.locator('#requests a').last().click();
+	// The oldest acknowledged one: tests add newer requests to her account.
+	await page.locator('#requests li[data-status="acknowledged"] a').last().click();
 	await expect(page).toHaveURL(/\/accommodation\/requests\/AC-\d{4}-\d{6}$/);
 	await expect(page.locator('#history')).toBeVisible();
+}
+
+/** 練馬 花子's demo request from four years ago, whose details were erased at the end of the retention period. */
+export async function openMyErasedRequest(page: Page): Promise<void> {
+	await page.locator('#requests li[data-status="closed"] a').last().click();
+	await expect(page).toHaveURL(/\/accommodation\/requests\/AC-\d{4}-\d{6}$/);
+	await expect(page.locator('#erased-note')).toBeVisible();
 }
 
 /** The librarian's page of 練馬 花子's demo request: an event at Nerima Library, acknowledged, with messages. */

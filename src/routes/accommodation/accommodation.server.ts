@@ -110,6 +110,8 @@ export function toRequesterPage(view: RequesterView) {
 		submittedAt: view.submittedAt.toISOString(),
 		acknowledgedAt: view.acknowledgedAt?.toISOString() ?? null,
 		closedAt: view.closedAt?.toISOString() ?? null,
+		erasedAt: view.erasedAt?.toISOString() ?? null,
+		retentionMonths: cityConfig().accommodation.closedRequestRetentionMonths,
 		answerBy: view.answerBy,
 		outcome: view.outcome,
 		factors: view.factors,

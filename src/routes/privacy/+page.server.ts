@@ -15,9 +15,10 @@ const REGISTERED_COOKIE = 'registered';
  * cookie names and lifetimes): they are read from there so the notice cannot drift from them.
  */
 export const load: PageServerLoad = () => {
-	const { readingServices } = cityConfig();
+	const { readingServices, accommodation } = cityConfig();
 	return {
 		retentionMonths: readingServices.sensitiveDataRetentionMonths,
+		accommodationRetentionMonths: accommodation.closedRequestRetentionMonths,
 		validityMonths: readingServices.registrationValidityMonths,
 		sessionHours: SESSION_LIFETIME_MS / (60 * 60 * 1000),
 		cookies: [

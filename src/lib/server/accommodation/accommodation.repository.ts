@@ -293,6 +293,35 @@ export async function listAccess(ex: Ex, requestId: number, limit: number) {
 		.execute();
 }
 
+/** Closed requests not yet erased whose closing was before `before`, locked (the oldest first). */
+export async function listErasable(ex: Ex, before: Date): Promise<{ id: number }[]> {
+	return ex
+		.selectFrom('accommodation_requests')
+		.select('id')
+		.where('status', '=', 'closed')
+		.where('erased_at', 'is', null)
+		.where('closed_at', '<', before)
+		.orderBy('closed_at')
+		.forUpdate()
+		.skipLocked()
+		.execute();
+}
+
+/**
+ * Erases a closed request's sealed data: who asked, the case, the explanation, and the bodies of its
+ * messages and transfer reasons. The rest (reference, kind, desks, dates, outcome and grounds) stays.
+ */
+export async function eraseRequest(ex: Ex, id: number, at: Date): Promise<void> {
+	await ex
+		.updateTable('accommodation_requests')
+		.set({ identity_sealed: null, case_sealed: null, explanation_sealed: null, erased_at: at })
+		.where('id', '=', id)
+		.where('status', '=', 'closed')
+		.execute();
+	await ex.updateTable('accommodation_events').set({ body_sealed: null }).where('request_id', '=', id).execute();
+	await ex.deleteFrom('accommodation_drafts').where('request_id', '=', id).execute();
+}
+
 export async function deleteAccessOlderThan(ex: Ex, before: Date): Promise<number> {
 	const result = await ex.deleteFrom('accommodation_access_log').where('at', '<', before).executeTakeFirst();
 	return Number(result.numDeletedRows);

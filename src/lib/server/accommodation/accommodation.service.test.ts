@@ -8,7 +8,8 @@ import { parseForm } from '$lib/server/forms/form';
 import { once, newSubmissionToken } from '$lib/server/forms/idempotency';
 import { cityConfig } from '$lib/server/config/load-city-config';
 import { forgetKey, useKey } from '$lib/server/crypto/sensitive';
-import { today } from '$lib/server/time/calendar';
+import { addDays, addMonths, today } from '$lib/server/time/calendar';
+import { monthlyStatistics } from './statistics';
 import { stepsFor, type RequestAnswers, type Step } from '$lib/accommodation/options';
 import { OUTCOME_ARRAYS, outcomeSchema, STEP_ARRAYS, stepSchema, transferSchema, type OutcomeInput } from './accommodation.forms';
 import * as accommodation from './accommodation.service';
@@ -471,5 +472,54 @@ describe('housekeeping', () => {
 		const token = await fillIn({ who: { who: 'self' } });
 		await accommodation.cleanUp(new Date(Date.now() + (accommodation.DRAFT_KEPT_HOURS + 1) * 3_600_000));
 		expect(await accommodation.draftOf(token)).toBeNull();
+	});
+
+	it(`erases what the person and the desk wrote ${cityConfig().accommodation.closedRequestRetentionMonths} months after a request is closed, and keeps the outcome`, async () => {
+		const request = await sent();
+		const open = await sent();
+		await accommodation.acknowledge(libraryManager, request.reference);
+		await accommodation.sendMessage(librarian, request.reference, '要約筆記でもよろしいですか。');
+		await accommodation.replyAsRequester({ followToken: request.followToken }, 'はい、お願いします。');
+		const input = outcomeInput({ outcome: 'declined', factors: ['cost'], explanation: '手話通訳者を確保できませんでした。', summary: '手話通訳の申出。要約筆記で対応。' });
+		if (!input.ok) throw new Error(JSON.stringify(input.errors));
+		expect(await accommodation.recordOutcome(librarian, request.reference, input.data)).toEqual({ ok: true });
+		const closedAt = (await db().selectFrom('accommodation_requests').select('closed_at').where('id', '=', request.id).executeTakeFirstOrThrow()).closed_at!;
+		const month = today(closedAt).slice(0, 7);
+		const statisticsBefore = await monthlyStatistics(month);
+
+		// The last day of the period: nothing is erased yet.
+		const cutOffDay = addMonths(today(closedAt), cityConfig().accommodation.closedRequestRetentionMonths);
+		await accommodation.cleanUp(new Date(`${cutOffDay}T12:00:00+09:00`));
+		expect((await accommodation.openByFollowToken(request.followToken))!.erasedAt).toBeNull();
+
+		// The day after: erased, once.
+		const later = new Date(`${addDays(cutOffDay, 1)}T12:00:00+09:00`);
+		await accommodation.cleanUp(later);
+		await accommodation.cleanUp(new Date(later.getTime() + 86_400_000));
+		const row = await db().selectFrom('accommodation_requests').selectAll().where('id', '=', request.id).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ identity_sealed: null, case_sealed: null, explanation_sealed: null, status: 'closed', outcome: 'declined', outcome_factors: ['cost'] });
+		expect(new Date(row.erased_at!).getTime()).toBe(later.getTime());
+		const bodies = await db().selectFrom('accommodation_events').select('body_sealed').where('request_id', '=', request.id).execute();
+		expect(bodies.length).toBeGreaterThan(3);
+		expect(bodies.every((e) => e.body_sealed === null)).toBe(true);
+
+		// The person still finds the request by its link, with the outcome and the history, but nothing written.
+		const view = (await accommodation.openByFollowToken(request.followToken))!;
+		expect(view).toMatchObject({ reference: request.reference, outcome: 'declined', factors: ['cost'], explanation: null, details: null, identity: null });
+		expect(view.erasedAt!.getTime()).toBe(later.getTime());
+		expect(view.history.map((e) => e.kind)).toEqual(['submitted', 'acknowledged', 'desk_message', 'requester_message', 'outcome']);
+		expect(view.history.every((e) => e.body === null)).toBe(true);
+		const staffView = (await accommodation.openForStaff(librarian, request.reference))!;
+		expect(staffView).toMatchObject({ details: null, identity: null, explanation: null });
+		// The statistics count the request as before; an open request is never erased.
+		expect(await monthlyStatistics(month)).toEqual(statisticsBefore);
+		expect((await accommodation.openByFollowToken(open.followToken))!.details).not.toBeNull();
+	});
+
+	it('the database refuses an erased request that still holds sealed data, or one that is not closed', async () => {
+		const request = await sent();
+		await expect(
+			sql`update accommodation_requests set erased_at = now() where id = ${request.id}`.execute(db())
+		).rejects.toThrow(/accommodation_erased/);
 	});
 });

@@ -429,6 +429,8 @@ export interface RequestView {
 	justifiedReasons: JustifiedReason[];
 	explanation: Sensitive<string> | null;
 	closedAt: Date | null;
+	/** When the sealed data was erased after the retention period: what the person wrote is then gone. */
+	erasedAt: Date | null;
 	/** The case in the person's words. */
 	details: Sensitive<CaseDetails> | null;
 	history: HistoryEntry[];
@@ -478,7 +480,8 @@ function baseView(row: repo.RequestRow): Omit<RequestView, 'details' | 'history'
 		differentialTreatment: row.differential_treatment,
 		justifiedReasons: row.justified_reasons,
 		explanation: row.explanation_sealed ? unseal(row.explanation_sealed as Sealed<string>, explanationContext(row.reference)) : null,
-		closedAt: row.closed_at ? new Date(row.closed_at) : null
+		closedAt: row.closed_at ? new Date(row.closed_at) : null,
+		erasedAt: row.erased_at ? new Date(row.erased_at) : null
 	};
 }
 
@@ -937,14 +940,33 @@ export function searchCases(filters: repo.CaseFilters, limit = 50) {
 
 /**
  * Deletes drafts left for a day (and with them any follow link kept for a confirmation page), follow links
- * kept past the confirmation window, and access-log entries older than three years. Returns how many drafts went.
+ * kept past the confirmation window, and access-log entries older than three years; erases the sealed data
+ * of requests closed more than `accommodation.closedRequestRetentionMonths` ago (`repo.eraseRequest`).
+ * Returns how many drafts, confirmations and requests it removed or erased.
  */
 export async function cleanUp(now = new Date()): Promise<number> {
 	const drafts = await repo.deleteDraftsOlderThan(db(), new Date(now.getTime() - DRAFT_KEPT_HOURS * 3_600_000));
 	const confirmations = await repo.forgetConfirmationsOlderThan(db(), new Date(now.getTime() - CONFIRMATION_KEPT_MINUTES * 60_000));
 	const views = await repo.deleteAccessOlderThan(db(), new Date(`${addMonths(today(now), -ACCESS_LOG_KEPT_MONTHS)}T00:00:00+09:00`));
-	if (drafts || confirmations || views) log.info('accommodation clean-up', { drafts, confirmations, accessLogEntries: views });
-	return drafts + confirmations;
+	const erased = await eraseClosedRequests(now);
+	if (drafts || confirmations || views || erased) log.info('accommodation clean-up', { drafts, confirmations, accessLogEntries: views, erasedRequests: erased });
+	return drafts + confirmations + erased;
+}
+
+/** The day (Tokyo time) before which a request must have been closed for its sealed data to be erased. */
+export function erasureCutOff(now = new Date()): Date {
+	return new Date(`${addMonths(today(now), -cityConfig().accommodation.closedRequestRetentionMonths)}T00:00:00+09:00`);
+}
+
+/** Erases every request closed before the cut-off, in one transaction; returns how many. */
+async function eraseClosedRequests(now: Date): Promise<number> {
+	return db()
+		.transaction()
+		.execute(async (trx) => {
+			const rows = await repo.listErasable(trx, erasureCutOff(now));
+			for (const row of rows) await repo.eraseRequest(trx, row.id, now);
+			return rows.length;
+		});
 }
 
 /** Designates a responsible manager of a desk (the tests use it; administrators use `designate`). */

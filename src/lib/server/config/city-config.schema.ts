@@ -193,7 +193,9 @@ export const homeDeliverySchema = z
 
 /** Reasonable accommodation requests (N 対応要領 art. 4: a responsible manager checks promptly). */
 export const accommodationSchema = z.strictObject({
-	acknowledgeWithinHours: wholeNumber(1, 720)
+	acknowledgeWithinHours: wholeNumber(1, 720),
+	/** Months after a request is closed until who asked, the case, the messages and the explanation are erased. */
+	closedRequestRetentionMonths: wholeNumber(1, 120)
 });
 
 /** The contact shown on the consistent "ご相談・お問い合わせ" help page. */

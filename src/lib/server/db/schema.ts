@@ -365,6 +365,8 @@ export interface AccommodationRequestsTable {
 	explanation_sealed: string | null;
 	closed_at: Timestamp | null;
 	closed_by: number | null;
+	/** When the sealed data (who asked, the case, the explanation, the messages) was erased after the retention period. */
+	erased_at: Timestamp | null;
 }
 
 /** Every step of a request, with who and when; message bodies and transfer reasons are sealed. */

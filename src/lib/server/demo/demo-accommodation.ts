@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { cityConfig } from '$lib/server/config/load-city-config';
 import { deskById } from '$lib/server/config/city';
-import { today } from '$lib/server/time/calendar';
+import { addDays, addMonths, today } from '$lib/server/time/calendar';
 import * as repo from '$lib/server/accommodation/accommodation.repository';
 import { newToken, sealing, type CaseDetails, type Identity } from '$lib/server/accommodation/accommodation.service';
 import { routeRequest } from '$lib/server/accommodation/routing';
@@ -14,7 +14,8 @@ import { checkKeyMatchesDatabase } from '$lib/server/reading-services/reading-se
  * officer (Disability Policy Division) and the demo librarian (Nerima Library's desk) are responsible managers
  * of their desks; 練馬 花子 has an acknowledged request with messages on her account; one request without an
  * account waits at the division; one at Hikarigaoka Library is past its acknowledgement deadline; two are
- * closed (one declined with its grounds), with anonymised cases to search. Follow links are made and thrown
+ * closed (one declined with its grounds), with anonymised cases to search; and 練馬 花子 has one from four
+ * years ago whose details were erased when the retention period ended. Follow links are made and thrown
  * away: only their hashes are stored, so nobody can open these requests without an account.
  */
 export async function seedDemoAccommodation(trx: Transaction<Database>, now = new Date()): Promise<void> {
@@ -30,7 +31,6 @@ export async function seedDemoAccommodation(trx: Transaction<Database>, now = ne
 	if (deskById(config, 'library-nerima')) await repo.addManager(trx, librarian.id, 'library-nerima', null);
 
 	const hours = (n: number) => new Date(now.getTime() - n * 3_600_000);
-	const year = Number(today(now).slice(0, 4));
 	const due = (at: Date) => new Date(at.getTime() + config.accommodation.acknowledgeWithinHours * 3_600_000);
 
 	async function request(spec: {
@@ -41,7 +41,7 @@ export async function seedDemoAccommodation(trx: Transaction<Database>, now = ne
 		answerBy?: string;
 	}) {
 		const route = routeRequest(config, spec.details);
-		const reference = await repo.nextReference(trx, year);
+		const reference = await repo.nextReference(trx, Number(today(spec.submittedAt).slice(0, 4)));
 		const row = await repo.insertRequest(trx, {
 			reference,
 			followTokenHash: sealing.followTokenHash(newToken()),
@@ -119,6 +119,20 @@ export async function seedDemoAccommodation(trx: Transaction<Database>, now = ne
 		'自宅での相談を希望。職員体制と費用から訪問は困難と判断し、電話・ファックス相談と送迎付き来所を提案。',
 		['companion']
 	);
+
+	// 練馬 花子, four years ago: a reader for a form at Nerima Library, provided; its details were erased the day
+	// after the retention period ended, as the clean-up job does (accommodation.service cleanUp).
+	const erasedRequest = await request({
+		identity: { who: 'self', name: '練馬 花子', replyMethod: 'email', email: 'hanako@example.jp' },
+		details: { serviceKind: 'library', locationId: 'nerima', barrier: '利用登録の申込書の字が読めません。', accommodations: ['reading_aloud'] },
+		patronId: hanako.id,
+		submittedAt: hours(4 * 365 * 24)
+	});
+	const erasedClosedAt = hours(4 * 365 * 24 - 30);
+	await acknowledge(erasedRequest, librarian.id, hours(4 * 365 * 24 - 2));
+	await close(erasedRequest, librarian.id, erasedClosedAt, 'provided', [], '職員が申込書を読み上げ、代筆しました。', '申込書が読めないとの申出。職員が読み上げと代筆で対応。', ['reading_aloud']);
+	const erasedOn = addDays(addMonths(today(erasedClosedAt), config.accommodation.closedRequestRetentionMonths), 1);
+	await repo.eraseRequest(trx, erasedRequest.id, new Date(`${erasedOn}T03:00:00+09:00`));
 
 	// 練馬 花子: an event at Nerima Library, acknowledged, with messages both ways (she wrote last).
 	const hanakoRequest = await request({

@@ -10,6 +10,7 @@ import * as m0008 from './0008_home_delivery';
 import * as m0009 from './0009_search_availability';
 import * as m0010 from './0010_search_bands';
 import * as m0011 from './0011_search_title_keys';
+import * as m0012 from './0012_accommodation_retention';
 
 /**
  * Forward-only migrations, in order. Listed statically (not read from disk) so they
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'0008_home_delivery': m0008,
 	'0009_search_availability': m0009,
 	'0010_search_bands': m0010,
-	'0011_search_title_keys': m0011
+	'0011_search_title_keys': m0011,
+	'0012_accommodation_retention': m0012
 };
