@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe';
+import { waitForHydration } from '../support/hydration';
 import { expectFocusNotOnBody } from '../support/keyboard';
 import { LANGUAGES, useLanguage } from '../support/languages';
 import { GINGA_PRINT, NOT_LENDABLE } from '../support/demo-items';
@@ -35,6 +36,9 @@ for (const { code: lang } of LANGUAGES) {
 		test('a search lands on the results heading and fills the status region that was already there', async ({ page }) => {
 			test.slow(); // axe on a two-core machine
 			await page.goto('/search');
+			// Before hydration the form is submitted by the browser (a new page, a new region): this test is
+			// about the client-side navigation, so it waits for it.
+			await waitForHydration(page);
 			const status = page.locator('#search-status');
 			await expect(status).toHaveAttribute('role', 'status');
 			await expect(status).toHaveText('');
