@@ -46,6 +46,8 @@ for (const { code: lang } of LANGUAGES) {
 
 			await search(page, '銀河鉄道の夜');
 			await expect(page.locator('#results-heading')).toBeFocused();
+			// And in view, at 320 px too, where the form fills the first screens (WCAG 2.4.11).
+			await expect(page.locator('#results-heading')).toBeInViewport();
 			await expect(page.locator('#results-heading')).toContainText('3');
 			await expect(status).toContainText('3');
 			// With JavaScript the search is a client-side navigation: the same live region, only its text changed.

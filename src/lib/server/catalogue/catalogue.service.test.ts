@@ -6,7 +6,7 @@ import { db } from '$lib/server/db';
 import type { CopyStatus } from '$lib/server/db/schema';
 import type { SearchQuery } from './catalogue.port';
 import { builtInCatalogue as catalogue, COUNT_CAP, MAX_QUERY_LENGTH, prepareQuery } from './catalogue.service';
-import { escapeLike, insertRecords } from './catalogue.repository';
+import { escapeLike, insertRecords, searchPage } from './catalogue.repository';
 import { DEMO_ISBN10, DEMO_SPOTLIGHT_RECORDS } from './generate-records';
 import type { NewCatalogueRecord } from './generate-records';
 import { buildShortGrams, facetKey, titleStartKey } from './short-grams';
@@ -236,20 +236,36 @@ describe('filters', () => {
 		expect(await titles('猫', { formats: ['print', 'audio_daisy'] })).toEqual(['猫町', '猫の事務所', '子猫物語']);
 	});
 
+	it('finds titles that start with the query among filtered records even when the other matches fill the cap', async () => {
+		// Older records (lower ids) that contain the word but do not start with it fill a cap of 3 in the general
+		// match; the one whose title starts with it comes only from the title-start keys.
+		const within = await add(...[1, 2, 3, 4].map((i) => ({ title: `あおいぬいぐるみ${kana(i)}`, language: 'fr' })));
+		const starts = await add({ title: 'ぬいぐるみの森', language: 'fr' });
+		const unfiltered = await add({ title: 'ぬいぐるみの海', language: 'de' });
+		const prepared = prepareQuery('ぬいぐるみ');
+		const page = await searchPage(db(), { ...prepared, language: 'fr', cap: 3 }, 0, 3);
+		expect(page.hits.map((h) => h.title)).toEqual(['ぬいぐるみの森', 'あおいぬいぐるみい', 'あおいぬいぐるみう']);
+		await db().deleteFrom('copies').where('record_id', 'in', [...within, ...starts, ...unfiltered]).execute();
+		await db().deleteFrom('catalogue_records').where('id', 'in', [...within, ...starts, ...unfiltered]).execute();
+	});
+
 	it('writes the same title-start keys in SQL (migration 0011, for stored records) as buildShortGrams', async () => {
-		const titlesToTry = ['𠮷野家の本', 'A', 'Ｈａｒｒｙ　Ｐｏｔｔｅｒ', 'ﾈｺ町'];
-		const stored = await add(...titlesToTry.map((title) => ({ title, copies: [] as Spec['copies'] })));
+		// ★★★ normalises to nothing: its reading is the first segment of search_text, and gives the keys.
+		const titlesToTry = ['𠮷野家の本', 'A', 'Ｈａｒｒｙ　Ｐｏｔｔｅｒ', 'ﾈｺ町', '★★★'];
+		const readingOf = (title: string) => (title === '★★★' ? 'ほしのうた' : title);
+		const stored = await add(...titlesToTry.map((title) => ({ title, title_reading: readingOf(title), copies: [] as Spec['copies'] })));
 		const withoutKeys = sql<string[]>`array(select g from unnest(short_grams) g where left(g, 3) <> chr(1) || 't:')`;
 		await db().updateTable('catalogue_records').set({ short_grams: withoutKeys }).where('id', 'in', stored).execute();
 		await addTitleStartKeys(db());
 		await addTitleStartKeys(db()); // idempotent
 		const rows = await db().selectFrom('catalogue_records').select(['id', 'short_grams']).where('id', 'in', stored).orderBy('id').execute();
 		rows.forEach((row, i) => {
-			const expected = buildShortGrams({ title: titlesToTry[i], title_reading: titlesToTry[i], author: '試験 太郎', author_reading: 'しけん たろう', subjects: '', format: 'print', audience: 'adult', language: 'ja' });
+			const expected = buildShortGrams({ title: titlesToTry[i], title_reading: readingOf(titlesToTry[i]), author: '試験 太郎', author_reading: 'しけん たろう', subjects: '', format: 'print', audience: 'adult', language: 'ja' });
 			const keys = (grams: string[]) => grams.filter((g) => g.startsWith('\u0001t:')).sort();
 			expect(keys(row.short_grams), titlesToTry[i]).toEqual(keys(expected));
 			expect(keys(row.short_grams).length, titlesToTry[i]).toBe(titlesToTry[i] === 'A' ? 1 : 2);
 		});
+		expect(rows[4].short_grams).toEqual(expect.arrayContaining([titleStartKey('ほ'), titleStartKey('ほし')]));
 		await db().deleteFrom('catalogue_records').where('id', 'in', stored).execute();
 	});
 });

@@ -32,6 +32,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			on catalogue_records using gin (search_text gin_trgm_ops, short_grams) where ${sql.raw(band.predicate('id'))}`.execute(db);
 	}
 	await sql`reset maintenance_work_mem`.execute(db);
+	// Statistics for the new keys now, not when autovacuum next gets to the table.
+	await sql`analyze catalogue_records`.execute(db);
 }
 
 /** Adds the title-start keys `buildShortGrams` writes to stored records that lack them (each key once). `any`: the
