@@ -68,6 +68,14 @@ describe('Easy Japanese (seed annex 6)', () => {
 		const offenders = easy.filter(([, text]) => stripRuby(text).split(/[。！？]/).some((s) => s.length > 60));
 		expect(offenders.map(([k]) => k)).toEqual([]);
 	});
+
+	it('says a count of one in Easy Japanese too: every plural has its "_one" form', () => {
+		// i18next asks Easy Japanese for the "_one" form at 1; without it the text fell back to standard Japanese.
+		const missing = easy.filter(([key]) => key.endsWith('_other') && !flat.easy.has(key.replace(/_other$/, '_one'))).map(([k]) => k);
+		expect(missing).toEqual([]);
+		const found = translate('easy', 'catalogue:search.status.found', { count: 1, n: 1, q: 'ねこ', from: 1, to: 1 });
+		expect(found).toBe(stripRuby(String(flat.easy.get('catalogue:search.status.found_other'))).replace('{{q}}', 'ねこ').replace('{{n}}', '1').replace('{{from}}', '1').replace('{{to}}', '1'));
+	});
 });
 
 describe('furigana', () => {
