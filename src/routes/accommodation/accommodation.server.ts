@@ -111,7 +111,6 @@ export function toRequesterPage(view: RequesterView) {
 		acknowledgedAt: view.acknowledgedAt?.toISOString() ?? null,
 		closedAt: view.closedAt?.toISOString() ?? null,
 		erasedAt: view.erasedAt?.toISOString() ?? null,
-		retentionMonths: cityConfig().accommodation.closedRequestRetentionMonths,
 		answerBy: view.answerBy,
 		outcome: view.outcome,
 		factors: view.factors,

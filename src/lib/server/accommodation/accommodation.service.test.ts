@@ -517,9 +517,17 @@ describe('housekeeping', () => {
 	});
 
 	it('the database refuses an erased request that still holds sealed data, or one that is not closed', async () => {
-		const request = await sent();
+		const open = await sent();
 		await expect(
-			sql`update accommodation_requests set erased_at = now() where id = ${request.id}`.execute(db())
-		).rejects.toThrow(/accommodation_erased/);
+			sql`update accommodation_requests set erased_at = now(), identity_sealed = null, case_sealed = null where id = ${open.id}`.execute(db())
+		).rejects.toThrow(/accommodation_erased_closed/);
+		const closed = await sent();
+		await accommodation.acknowledge(libraryManager, closed.reference);
+		const input = outcomeInput({ outcome: 'provided', summary: '拡大文字の資料を用意した。' });
+		if (!input.ok) throw new Error(JSON.stringify(input.errors));
+		expect(await accommodation.recordOutcome(librarian, closed.reference, input.data)).toEqual({ ok: true });
+		await expect(sql`update accommodation_requests set erased_at = now() where id = ${closed.id}`.execute(db())).rejects.toThrow(
+			/accommodation_erased_nothing_kept/
+		);
 	});
 });

@@ -14,8 +14,8 @@ import { checkKeyMatchesDatabase } from '$lib/server/reading-services/reading-se
  * officer (Disability Policy Division) and the demo librarian (Nerima Library's desk) are responsible managers
  * of their desks; 練馬 花子 has an acknowledged request with messages on her account; one request without an
  * account waits at the division; one at Hikarigaoka Library is past its acknowledgement deadline; two are
- * closed (one declined with its grounds), with anonymised cases to search; and 練馬 花子 has one from four
- * years ago whose details were erased when the retention period ended. Follow links are made and thrown
+ * closed (one declined with its grounds), with anonymised cases to search; and 練馬 花子 has one closed longer
+ * ago than the retention period, whose details were erased when it ended. Follow links are made and thrown
  * away: only their hashes are stored, so nobody can open these requests without an account.
  */
 export async function seedDemoAccommodation(trx: Transaction<Database>, now = new Date()): Promise<void> {
@@ -120,18 +120,29 @@ export async function seedDemoAccommodation(trx: Transaction<Database>, now = ne
 		['companion']
 	);
 
-	// 練馬 花子, four years ago: a reader for a form at Nerima Library, provided; its details were erased the day
-	// after the retention period ended, as the clean-up job does (accommodation.service cleanUp).
+	// 練馬 花子, closed a month longer ago than the retention period: a reader for a form at Nerima Library,
+	// provided after messages both ways; erased the day after the period ended, as the clean-up job does
+	// (accommodation.service cleanUp), so its history says the messages' text was erased.
+	const retention = config.accommodation.closedRequestRetentionMonths;
+	const erasedClosedAt = new Date(`${addMonths(today(now), -(retention + 1))}T15:00:00+09:00`);
+	const erasedSubmittedAt = new Date(erasedClosedAt.getTime() - 3 * 86_400_000);
+	const later = (at: Date, hoursAfter: number) => new Date(at.getTime() + hoursAfter * 3_600_000);
 	const erasedRequest = await request({
 		identity: { who: 'self', name: '練馬 花子', replyMethod: 'email', email: 'hanako@example.jp' },
 		details: { serviceKind: 'library', locationId: 'nerima', barrier: '利用登録の申込書の字が読めません。', accommodations: ['reading_aloud'] },
 		patronId: hanako.id,
-		submittedAt: hours(4 * 365 * 24)
+		submittedAt: erasedSubmittedAt
 	});
-	const erasedClosedAt = hours(4 * 365 * 24 - 30);
-	await acknowledge(erasedRequest, librarian.id, hours(4 * 365 * 24 - 2));
+	await acknowledge(erasedRequest, librarian.id, later(erasedSubmittedAt, 2));
+	const erasedMessages: [kind: 'desk_message' | 'requester_message', by: number, text: string, at: Date][] = [
+		['desk_message', librarian.id, '来館される日時を教えてください。', later(erasedSubmittedAt, 24)],
+		['requester_message', hanako.id, '金曜日の午前にうかがいます。', later(erasedSubmittedAt, 30)]
+	];
+	for (const [kind, by, text, at] of erasedMessages) {
+		await repo.insertEvent(trx, { requestId: erasedRequest.id, actorId: by, deskId: erasedRequest.current_desk_id, kind, bodySealed: sealing.message(erasedRequest.reference, text), at });
+	}
 	await close(erasedRequest, librarian.id, erasedClosedAt, 'provided', [], '職員が申込書を読み上げ、代筆しました。', '申込書が読めないとの申出。職員が読み上げと代筆で対応。', ['reading_aloud']);
-	const erasedOn = addDays(addMonths(today(erasedClosedAt), config.accommodation.closedRequestRetentionMonths), 1);
+	const erasedOn = addDays(addMonths(today(erasedClosedAt), retention), 1);
 	await repo.eraseRequest(trx, erasedRequest.id, new Date(`${erasedOn}T03:00:00+09:00`));
 
 	// 練馬 花子: an event at Nerima Library, acknowledged, with messages both ways (she wrote last).

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { echoValues, formFailure, parseForm } from '$lib/server/forms/form';
 import { newSubmissionToken, once } from '$lib/server/forms/idempotency';
-import { cityConfig } from '$lib/server/config/load-city-config';
 import * as accommodation from '$lib/server/accommodation/accommodation.service';
 import type { DeskActionResult } from '$lib/server/accommodation/accommodation.service';
 import { messageSchema } from '$lib/server/accommodation/accommodation.forms';
@@ -47,7 +46,6 @@ export const load: PageServerLoad = async (event) => {
 			explanation: view.explanation?.reveal() ?? null,
 			closedAt: view.closedAt?.toISOString() ?? null,
 			erasedAt: view.erasedAt?.toISOString() ?? null,
-			retentionMonths: cityConfig().accommodation.closedRequestRetentionMonths,
 			fromAccount: view.fromAccount,
 			messageCount: view.messageCount
 		},
