@@ -60,6 +60,15 @@ for (const { code: lang } of LANGUAGES) {
 			if (isJs()) await expectNoAxeViolations(page, { label: `search results [${lang}]` });
 		});
 
+		test('with "on the shelf at" chosen, each result says how many copies are on the shelf at that library', async ({ page }) => {
+			await page.goto('/search?q=%E3%81%AE&at=nerima');
+			const library = (await page.locator('#at option:checked').innerText()).trim();
+			expect(library).not.toBe('');
+			const links = page.locator('.search-result__title a');
+			await expect(links.first()).toBeVisible();
+			for (const link of await links.all()) await expect(link).toHaveAccessibleName(new RegExp(library));
+		});
+
 		test('an accessible format says who may borrow it and links to the registration', async ({ page }) => {
 			await page.goto('/search');
 			await search(page, '銀河鉄道の夜');

@@ -176,7 +176,11 @@ const RECORD_COLUMNS = [
 	'r.lendable'
 ] as const;
 
-/** A hit as `searchPage` returns it: the record's columns, its copies on the shelf, all copies, active holds. */
+/**
+ * A hit as `searchPage` returns it: the record's columns, all its copies, its copies on the shelf (at the
+ * "on the shelf at" library when the search has one, so a result never counts copies elsewhere as there),
+ * and its active holds.
+ */
 export type HitRow = Omit<Selectable<Database['catalogue_records']>, 'search_text' | 'short_grams'> & {
 	copies: number;
 	available: number;
@@ -203,7 +207,8 @@ export async function searchPage(ex: Ex, c: SearchCriteria, from: number, to: nu
 			from ranked k
 			join catalogue_records r on r.id = k.id
 			cross join lateral (
-				select count(*)::integer as copies, (count(*) filter (where c.status = 'on_shelf'))::integer as available
+				select count(*)::integer as copies,
+					(count(*) filter (where c.status = 'on_shelf' ${c.availableAt ? sql`and c.location_id = ${c.availableAt}` : sql``}))::integer as available
 				from copies c where c.record_id = r.id
 			) cc
 			where k.n > ${from} and k.n <= ${to}

@@ -228,6 +228,16 @@ describe('filters', () => {
 		expect(await titles('子猫', { availableAt: 'nerima' })).toEqual([]);
 	});
 
+	it('counts the copies on the shelf at the chosen library only, when one is chosen', async () => {
+		const [id] = await add({ title: 'くじらの歌', copies: [['nerima', 'on_shelf'], ['hikarigaoka', 'on_shelf'], ['hikarigaoka', 'on_shelf'], ['nerima', 'on_loan']] });
+		const hit = async (options: Partial<SearchQuery>) => (await search('くじらの歌', options)).hits.find((h) => h.id === id)!;
+		expect(await hit({})).toMatchObject({ copies: 4, available: 3 });
+		expect(await hit({ availableAt: 'nerima' })).toMatchObject({ copies: 4, available: 1 });
+		expect(await hit({ availableAt: 'hikarigaoka' })).toMatchObject({ copies: 4, available: 2 });
+		await db().deleteFrom('copies').where('record_id', '=', id).execute();
+		await db().deleteFrom('catalogue_records').where('id', '=', id).execute();
+	});
+
 	it('still ranks the exact title, then titles that start with the query, first (title-start keys)', async () => {
 		// ここから shares the key of こころ's first two characters and must not be taken for a title match.
 		expect(await titles('こころ', { language: 'ja' })).toEqual(['こころ', 'こころの旅', 'はじめてのこころ']);
