@@ -3,6 +3,7 @@ import { expectNoAxeViolations } from '../support/axe';
 import { waitForHydration } from '../support/hydration';
 import { expectFocusNotOnBody } from '../support/keyboard';
 import { LANGUAGES, useLanguage } from '../support/languages';
+import { message } from '../support/proxies';
 import { GINGA_PRINT, NOT_LENDABLE } from '../support/demo-items';
 import { DEMO_SPOTLIGHT_RECORDS } from '../../src/lib/server/catalogue/generate-records';
 
@@ -67,6 +68,15 @@ for (const { code: lang } of LANGUAGES) {
 			const links = page.locator('.search-result__title a');
 			await expect(links.first()).toBeVisible();
 			for (const link of await links.all()) await expect(link).toHaveAccessibleName(new RegExp(library));
+		});
+
+		test('nothing found only because of the filters: the status says so, and removing them comes first', async ({ page }) => {
+			await page.goto('/search?q=%E9%8A%80%E6%B2%B3%E9%89%84%E9%81%93%E3%81%AE%E5%A4%9C&format=cloth_picture_book');
+			await expect(page.locator('#search-status')).toHaveText(message(lang, 'catalogue:search.status.noneWithFilters', { q: '銀河鉄道の夜' }));
+			const first = page.locator('#main ul li').filter({ has: page.locator('a') }).first();
+			await expect(first).toHaveText(message(lang, 'catalogue:search.noResults.clearFilters'));
+			await first.locator('a').click();
+			await expect(page.locator('#results-heading')).toContainText('3');
 		});
 
 		test('an accessible format says who may borrow it and links to the registration', async ({ page }) => {
