@@ -3,8 +3,8 @@ import { expectFocusNotOnBody, tabTo } from '../support/keyboard';
 import { LANGUAGES, useLanguage, type LanguageCode } from '../support/languages';
 import { ACCOUNTS, signIn, type Role } from '../support/session';
 import { startVirtualScreenReader } from '../support/virtual-screen-reader';
-import { GINGA_PRINT, generatedWaitingTitle, type DemoItem } from '../support/demo-items';
-import { cancelIfReserved, escape, holdCard, holdsPattern, reserveForm } from '../support/reservations';
+import { COFFEE_AND_LIBRARY, GINGA_PRINT, generatedWaitingTitle, type DemoItem } from '../support/demo-items';
+import { cancelIfReserved, ensureReserved, escape, holdCard, holdsPattern, reserveForm } from '../support/reservations';
 
 /**
  * Reserving and cancelling, as a keyboard user and as a screen-reader user, in every language, with
@@ -238,4 +238,15 @@ test('signed out, the item page offers sign-in that comes back to the item', asy
 	await page.locator('#main form button[type="submit"]').click();
 	await expect(page).toHaveURL(new RegExp(`${escape(GINGA_PRINT.path)}$`));
 	await expect(reserveForm(page)).toBeVisible();
+});
+
+test('on the English pages a Japanese title keeps its own language, in the list and on the cancel page (WCAG 3.1.2)', { tag: '@js-only' }, async ({ page, baseURL }) => {
+	await useLanguage(page.context(), 'en', baseURL!);
+	await signIn(page, 'patron');
+	await ensureReserved(page, COFFEE_AND_LIBRARY);
+	await page.goto('/account/reservations');
+	const card = holdCard(page, COFFEE_AND_LIBRARY);
+	await expect(card.locator('h3 a')).toHaveAttribute('lang', 'ja');
+	await card.locator('a[href$="/cancel"]').click();
+	await expect(page.locator('#main h1 span[lang="ja"]')).toHaveText(COFFEE_AND_LIBRARY.title);
 });

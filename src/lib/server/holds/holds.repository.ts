@@ -148,7 +148,7 @@ export async function listForPatron(ex: Ex, patronId: number) {
 		.select([
 			'holds.id', 'holds.record_id', 'holds.status', 'holds.pickup_location_id', 'holds.placed_at',
 			'holds.suspended_until', 'holds.ready_at', 'holds.pickup_by', 'holds.closed_at',
-			'r.title', 'r.author', 'r.format'
+			'r.title', 'r.author', 'r.format', 'r.language'
 		])
 		.select((eb) =>
 			eb

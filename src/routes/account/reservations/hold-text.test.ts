@@ -6,6 +6,7 @@ const base: HoldView = {
 	id: 7,
 	recordId: 1,
 	title: '銀河鉄道の夜',
+	language: 'ja',
 	author: '宮沢 賢治',
 	format: 'print',
 	status: 'waiting',

@@ -12,6 +12,8 @@ export interface HoldView {
 	recordId: number;
 	title: string;
 	author: string;
+	/** The record's language (ja, en, zh …), for `lang` on its title and author. */
+	language: string;
 	format: Format;
 	status: HoldStatus;
 	active: boolean;

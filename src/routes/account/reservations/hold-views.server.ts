@@ -41,6 +41,7 @@ function toView(row: Row, locale: NameLocale, day: string): HoldView {
 		recordId: row.record_id,
 		title: row.title,
 		author: row.author,
+		language: row.language,
 		format: row.format,
 		status: row.status,
 		active,

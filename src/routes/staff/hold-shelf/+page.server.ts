@@ -107,7 +107,8 @@ function transition(action: 'receive' | 'collect') {
 			return fail(result.reason === 'not_found' ? 404 : 409, {
 				problem: problemKey(action, current?.status),
 				holdId: String(holdId),
-				section: action === 'receive' ? 'arriving' : 'ready'
+				// The error's link leads to the list the hold is in now (received by a colleague: the shelf).
+				section: current?.status === 'ready' ? 'ready' : current?.status === 'in_transit' ? 'arriving' : action === 'receive' ? 'arriving' : 'ready'
 			});
 		}
 		redirect(303, `/staff/hold-shelf?${new URLSearchParams({ location: locationId, [action === 'receive' ? 'received' : 'collected']: String(holdId) })}`);
