@@ -15,6 +15,11 @@ export function htmlLang(locale: Locale): 'ja' | 'en' {
 	return locale === 'en' ? 'en' : 'ja';
 }
 
+/** `lang` for text in `language` (a record's title, its author) on a page in `locale`; none when it is the page's (WCAG 3.1.2). */
+export function langOfPart(language: string, locale: Locale): string | undefined {
+	return language === htmlLang(locale) ? undefined : language;
+}
+
 /** The Intl locale for dates and numbers. */
 export function intlLocale(locale: Locale): string {
 	return locale === 'en' ? 'en-GB' : 'ja-JP';

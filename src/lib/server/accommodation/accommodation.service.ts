@@ -954,7 +954,7 @@ export async function cleanUp(now = new Date()): Promise<number> {
 }
 
 /** The day (Tokyo time) before which a request must have been closed for its sealed data to be erased. */
-export function erasureCutOff(now = new Date()): Date {
+function erasureCutOff(now = new Date()): Date {
 	return new Date(`${addMonths(today(now), -cityConfig().accommodation.closedRequestRetentionMonths)}T00:00:00+09:00`);
 }
 

@@ -1,6 +1,7 @@
 /**
  * Search bands: fixed ranges of record id, each with its own partial GIN index over `search_text` (trigrams)
- * and `short_grams` (migration 0010_search_bands; one index over both columns since 0011_search_title_keys). The general match of a search asks them in order and stops
+ * and `short_grams` (migration 0010_search_bands; one index over both columns since 0011_search_title_keys).
+ * The general match of a search asks them in order and stops
  * at the cap, so a common word builds the bitmap of one band instead of the whole catalogue's.
  *
  * The predicate text is part of each index's definition: the query must repeat it exactly (constants, not
