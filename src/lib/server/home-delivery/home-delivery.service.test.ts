@@ -359,15 +359,17 @@ describe('a request\'s life: requested → accepted → (packed) → dispatched 
 		expect(await delivery.dispatch(librarian, id, '1234-5678-9012', at(6))).toEqual({ ok: true });
 		expect(await delivery.markReturned(librarian, id, at(7))).toMatchObject({ ok: false, reason: 'wrong_status', status: 'dispatched' });
 		expect(await delivery.markDelivered(librarian, id, at(8))).toEqual({ ok: true });
+		// Counted from the day it was delivered (eight minutes on: past midnight, that is tomorrow).
+		const dueOn = addDays(today(at(8)), cityConfig().homeDelivery.loanDays);
 
 		const view = (await delivery.requestOf(self(patronId), id))!;
-		expect(view).toMatchObject({ status: 'delivered', trackingNumber: '1234-5678-9012', returnDueOn: addDays(today(), cityConfig().homeDelivery.loanDays), cancellable: false });
+		expect(view).toMatchObject({ status: 'delivered', trackingNumber: '1234-5678-9012', returnDueOn: dueOn, cancellable: false });
 		expect(view.history.map((h) => h.kind)).toEqual(['requested', 'accepted', 'packed', 'dispatched', 'delivered']);
 		expect(view.history.slice(1).every((h) => h.actorName === '司書 試験' && !h.actedBySelf)).toBe(true);
 		expect(view.history.find((h) => h.kind === 'dispatched')!.detail).toEqual({ trackingNumber: '1234-5678-9012' });
 
 		// The return day comes near: the job marks it (no actor), then staff mark it returned.
-		const nearDue = new Date(`${addDays(today(), cityConfig().homeDelivery.loanDays - cityConfig().homeDelivery.returnNoticeDays)}T09:00:00+09:00`);
+		const nearDue = new Date(`${addDays(dueOn, -cityConfig().homeDelivery.returnNoticeDays)}T09:00:00+09:00`);
 		expect(await delivery.markReturnsDue(nearDue)).toBeGreaterThanOrEqual(1);
 		expect(await delivery.markReturnsDue(nearDue)).toBe(0);
 		expect((await delivery.requestOf(self(patronId), id))!.status).toBe('return_due');
