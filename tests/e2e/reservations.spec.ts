@@ -95,7 +95,19 @@ for (const { code: lang } of LANGUAGES) {
 			await expect(card).toHaveCount(1);
 			await expect(card).toContainText(location);
 
-			// From the confirmation, Tab on to this reservation's cancel link.
+			// Back on the item, the reservation is shown where the form was, with the way to change it.
+			await tabTo(page, card.locator(`h3 a[href="${GINGA_PRINT.path}"]`), { max: 60 });
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL(new RegExp(`${escape(GINGA_PRINT.path)}$`));
+			const already = page.locator('#already-reserved');
+			await expect(already.getByRole('heading', { level: 3 })).toHaveText(holdsPattern(lang, 'reserve.already.title'));
+			await expect(already).toContainText(holdsPattern(lang, 'reserve.already.pickup', { location }));
+			await expect(reserveForm(page)).toHaveCount(0);
+			await tabTo(page, already.locator('a[href="/account/reservations"]'), { max: 80 });
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL(/\/account\/reservations$/);
+
+			// Tab on to this reservation's cancel link.
 			await tabTo(page, card.locator('a[href$="/cancel"]'), { max: 60 });
 			await page.keyboard.press('Enter');
 			await expect(page).toHaveURL(/\/account\/reservations\/\d+\/cancel$/);
@@ -107,8 +119,8 @@ for (const { code: lang } of LANGUAGES) {
 			await tabTo(page, confirm, { backwards: false, max: 40 });
 			await page.keyboard.press('Enter');
 
-			await expect(page).toHaveURL(/\/account\/reservations\?done=cancelled$/);
-			await expect(bannerHeading(page)).toHaveText(holdsPattern(lang, 'done.cancelled'));
+			await expect(page).toHaveURL(/\/account\/reservations\?done=cancelled&hold=\d+$/);
+			await expect(bannerHeading(page)).toHaveText(holdsPattern(lang, 'done.cancelled', { title: GINGA_PRINT.title }));
 			await expect(bannerHeading(page)).toBeFocused();
 			if (js) await expectFocusNotOnBody(page, 'cancelling');
 			await expect(holdCard(page, GINGA_PRINT)).toHaveCount(0);
@@ -155,8 +167,8 @@ for (const { code: lang } of LANGUAGES) {
 			if (!js) sr = await startVirtualScreenReader(page);
 			await sr.clearSpokenPhraseLog();
 			await page.keyboard.press('Enter');
-			await expect(page).toHaveURL(/\?done=cancelled$/);
-			const cancelled = holdsPattern(lang, 'done.cancelled');
+			await expect(page).toHaveURL(/\?done=cancelled&hold=\d+$/);
+			const cancelled = holdsPattern(lang, 'done.cancelled', { title: item.title });
 			if (js) {
 				await expect.poll(async () => (await sr.spokenPhraseLog()).join('\n')).toMatch(spokenHeading(cancelled));
 			} else {
@@ -165,16 +177,62 @@ for (const { code: lang } of LANGUAGES) {
 			}
 		});
 
+		test('change where to collect, pause and resume: each confirmation names the reservation and takes focus', async ({ page, baseURL }) => {
+			test.slow();
+			const item = WAITING_TITLE;
+			await start(page, lang, baseURL!, item);
+			await ensureReserved(page, item);
+			await page.goto('/account/reservations');
+			const named = (key: string, values: Record<string, string> = {}) => holdsPattern(lang, key, { title: item.title, ...values });
+
+			// Change where to collect it: another place, confirmed with the title and the new place.
+			await holdCard(page, item).locator('a[href$="/pickup"]').click();
+			const other = page.locator('#main input[name="pickup"]:not(:checked)').first();
+			const location = (await other.locator('xpath=ancestor::label').innerText()).trim();
+			await other.check();
+			await page.locator('#main form button[type="submit"]').click();
+			await expect(page).toHaveURL(/\/account\/reservations\?done=pickup&hold=\d+$/);
+			await expect(bannerHeading(page)).toHaveText(named('done.pickup', { location }));
+			await expect(bannerHeading(page)).toBeFocused();
+			await expect(holdCard(page, item)).toContainText(location);
+
+			// A day that does not exist is refused as such, and kept as typed.
+			await holdCard(page, item).locator('a[href$="/suspend"]').click();
+			await page.locator('#until').fill('2027/2/30');
+			await page.locator('form[action="?/suspend"] button[type="submit"]').click();
+			await expect(page.locator('#error-summary')).toBeFocused();
+			await expect(page.locator('#until-error')).toContainText(holdsPattern(lang, 'common:dateDoesNotExist'));
+			await expect(page.locator('#until')).toHaveValue('2027/2/30');
+
+			// Pause it until the example date the page gives, then resume it. The hint ends with the
+			// example, written as the box expects it.
+			const example = (await page.locator('#until-hint').innerText()).match(/\d{4}\/\d{2}\/\d{2}/g)!.at(-1)!;
+			await page.locator('#until').fill(example);
+			await page.locator('form[action="?/suspend"] button[type="submit"]').click();
+			await expect(page).toHaveURL(/\?done=suspended&hold=\d+$/);
+			await expect(bannerHeading(page)).toHaveText(named('done.suspended'));
+			await expect(bannerHeading(page)).toBeFocused();
+
+			await holdCard(page, item).locator('a[href$="/suspend"]').click();
+			await page.locator('form[action="?/resume"] button[type="submit"]').click();
+			await expect(page).toHaveURL(/\?done=resumed&hold=\d+$/);
+			await expect(bannerHeading(page)).toHaveText(named('done.resumed'));
+			await expect(bannerHeading(page)).toBeFocused();
+
+			await cancelIfReserved(page, item);
+		});
+
 		test('a refused reservation is explained, and the choice is kept', async ({ page, baseURL }) => {
 			await start(page, lang, baseURL!, WAITING_TITLE);
 			await page.goto(WAITING_TITLE.path);
 			const form = reserveForm(page);
-			// Reserve once, then come back and try again: "already reserved", 409, with a way to My reservations.
-			await form.locator('input[name="pickup"]').nth(2).check();
-			await form.locator('button[type="submit"]').click();
-			await expect(page).toHaveURL(/placed=\d+$/);
+			// The item open in two tabs: reserve in the other, then here: "already reserved", 409, with a way
+			// to My reservations.
+			const other = await page.context().newPage();
+			await ensureReserved(other, WAITING_TITLE);
+			await expect(other).toHaveURL(/placed=\d+$/);
+			await other.close();
 
-			await page.goto(WAITING_TITLE.path);
 			await form.locator('input[name="pickup"]').nth(3).check();
 			const [response] = await Promise.all([
 				page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/reserve')),
@@ -213,6 +271,9 @@ test('another patron\'s reservation, and a malformed id, are simply not found', 
 		}
 		const post = await otherPage.request.post(`/account/reservations/${holdId}/cancel`, { form: { __submission: '' }, headers: { origin: baseURL! } });
 		expect(post.status(), 'cancelling another patron\'s reservation').toBe(404);
+		// A confirmation naming someone else's hold confirms nothing (and shows no title).
+		await otherPage.goto(`/account/reservations?done=cancelled&hold=${holdId}`);
+		await expect(otherPage.locator('#notification-banner')).toHaveCount(0);
 		for (const path of ['/account/reservations/abc/cancel', '/account/reservations/0/pickup', '/account/reservations/99999999999/suspend', '/account/reservations/999999/cancel']) {
 			expect((await otherPage.goto(path))?.status(), path).toBe(404);
 		}
@@ -221,7 +282,7 @@ test('another patron\'s reservation, and a malformed id, are simply not found', 
 	}
 	// Still there, and still the demo patron's to cancel.
 	await cancelIfReserved(page, WAITING_TITLE);
-	await expect(bannerHeading(page)).toHaveText(holdsPattern('en', 'done.cancelled'));
+	await expect(bannerHeading(page)).toHaveText(holdsPattern('en', 'done.cancelled', { title: WAITING_TITLE.title }));
 });
 
 test('signed out, the item page offers sign-in that comes back to the item', async ({ page, baseURL }) => {

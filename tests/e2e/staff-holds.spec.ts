@@ -15,9 +15,11 @@ import { signIn } from '../support/session';
  *    The title has a single copy, on the shelf at another library: group 1's hold is in transit at once,
  *    group 2 waits behind it.
  * 3. At the hold shelf the librarian receives group 1's copy (arriving → ready) and lends it.
- * 4. The copy comes back: check-in says it is reserved and must go to 練馬図書館 (group 2's hold).
- * 5. Group 2's hold arrives, is received and lent. A second librarian's page, opened before that,
- *    tries to lend it again and is told it has already been lent (409, no 5xx).
+ * 4. The copy comes back to 練馬図書館, where group 2 collects: check-in says to put it on the hold shelf
+ *    (group 2's hold is ready at once), and focus is back in the copy-number box for the next scan, whose
+ *    description is that outcome.
+ * 5. Group 2's hold is lent. A second librarian's page, opened before that, tries to lend it again and is
+ *    told it has already been lent (409, no 5xx).
  *
  * Each project uses a title of its own, a demo record with exactly one copy that no other test reserves,
  * so the two projects can run in parallel on one server. Fresh groups each run: no "already reserved".
@@ -108,7 +110,7 @@ async function reserveAsGroup(browser: Browser, baseURL: string, group: { cardNu
 	}
 }
 
-test('a librarian checks in, receives and lends reserved items, and is told when a hold was already lent', async ({ page, browser, baseURL }) => {
+test('a librarian receives, lends and checks in reserved items, and is told when a hold was already lent', async ({ page, browser, baseURL }) => {
 	// Two group registrations and two group sign-ins (a memory-hard password hash each) and some twenty
 	// page loads: about half a minute on an idle two-core machine, much more while other suites run.
 	test.setTimeout(240_000);
@@ -153,7 +155,7 @@ test('a librarian checks in, receives and lends reserved items, and is told when
 	await expectConfirmation(page, `予約番号 ${firstHold} の資料を貸出にしました`);
 	await expect(collectFirst).toHaveCount(0);
 
-	// 4. Group 1 returns the copy: check-in sends it on to group 2's pickup location.
+	// 4. Group 1 returns the copy at this library, where group 2 collects it: straight to the hold shelf.
 	await page.goto('/staff');
 	await press(page, page.getByRole('link', { name: '返却資料の処理' }));
 	await expect(page).toHaveURL(/\/staff\/check-in$/);
@@ -166,29 +168,31 @@ test('a librarian checks in, receives and lends reserved items, and is told when
 		await page.locator('#copyId').fill(copyId);
 		await page.locator('#main form button[type="submit"]').click();
 	}
-	await expect(page).toHaveURL(/outcome=transit/);
-	await expectConfirmation(page, `予約があります。${PICKUP_NAME}へ送ってください（予約番号 ${secondHold}）`);
+	await expect(page).toHaveURL(/outcome=holdShelf/);
+	const outcome = `予約の受け取り棚に置いてください（予約番号 ${secondHold}）`;
+	await expect(page.locator('#notification-banner-title')).toHaveText(outcome);
 	await expect(page.locator('#notification-banner')).toContainText(`資料番号 ${copyId} の返却を処理しました。`);
-	// The field is empty again for the next copy.
-	await expect(page.locator('#copyId')).toHaveValue('');
+	// Focus is in the empty box for the next copy (a scanner just types), which is heard with the outcome.
+	const box = page.locator('#copyId');
+	await expect(box).toBeFocused();
+	await expect(box).toHaveValue('');
+	await expect(box).toHaveAccessibleDescription(new RegExp(`^${outcome.replace(/[()（）]/g, '.')}`));
+	await expectAccessible(page, 'check-in with an outcome');
 
 	// 5. A second librarian opens the hold shelf now; their page will be out of date in a moment.
 	const colleague = await page.context().newPage();
 	await colleague.goto('/staff/hold-shelf');
-	const staleReceive = colleague.getByRole('button', { name: `${title} を受け取った（予約番号 ${secondHold}）`, exact: true });
-	await expect(staleReceive).toBeVisible();
+	const staleCollect = colleague.getByRole('button', { name: `${title} を貸出にする（予約番号 ${secondHold}）`, exact: true });
+	await expect(staleCollect).toBeVisible();
 
 	await page.goto('/staff/hold-shelf');
-	const receiveSecond = page.getByRole('button', { name: `${title} を受け取った（予約番号 ${secondHold}）`, exact: true });
-	await press(page, receiveSecond);
-	await expectConfirmation(page, `「${title}」を受け取りました。予約の受け取り棚に置いてください（予約番号 ${secondHold}）`);
 	const collectSecond = page.getByRole('button', { name: `${title} を貸出にする（予約番号 ${secondHold}）`, exact: true });
 	await press(page, collectSecond);
 	await expectConfirmation(page, `予約番号 ${secondHold} の資料を貸出にしました`);
 
 	// The colleague presses the out-of-date button: a clear message in the focused error summary, no 5xx.
 	const response = colleague.waitForResponse((r) => r.request().method() === 'POST');
-	await staleReceive.click();
+	await staleCollect.click();
 	const status = (await response).status();
 	expect(status, 'a refused click is a client error, never a server error').toBeLessThan(500);
 	if (!isJs()) expect(status).toBe(409);
@@ -198,7 +202,7 @@ test('a librarian checks in, receives and lends reserved items, and is told when
 	await expect(colleague).toHaveTitle(/^エラー:/);
 	await expectAccessible(colleague, 'hold shelf after a refused click');
 	// With JavaScript the lists are refreshed at once: the stale button is gone.
-	if (isJs()) await expect(staleReceive).toHaveCount(0);
+	if (isJs()) await expect(staleCollect).toHaveCount(0);
 	await colleague.close();
 });
 

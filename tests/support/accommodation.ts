@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { LanguageCode } from './languages';
+import { escape, message, messagePattern } from './messages';
 
 /**
  * Helpers for the reasonable-accommodation tests and route states. Selectors are language-neutral (ids,
@@ -8,36 +8,17 @@ import type { LanguageCode } from './languages';
  * portal's own locale files.
  */
 
-type Messages = Record<string, unknown>;
-const files = new Map<LanguageCode, Messages>();
-
 /** The portal's own message in the `accommodation` namespace, furigana markup removed. */
 export function accommodationMessage(lang: LanguageCode, key: string): string {
-	if (!files.has(lang)) {
-		files.set(lang, JSON.parse(readFileSync(new URL(`../../src/lib/i18n/locales/${lang}/accommodation.json`, import.meta.url), 'utf8')));
-	}
-	let value: unknown = files.get(lang);
-	for (const part of key.split('.')) value = (value as Messages | undefined)?.[part];
-	if (typeof value !== 'string') throw new Error(`No accommodation message "${key}" in ${lang}`);
-	return value.replace(/\{([^|{}]+)\|[^{}]+\}/g, '$1');
+	return message(lang, `accommodation:${key}`);
 }
 
 /** A pattern for a message as shown: given values literally, other interpolations as some text. */
 export function accommodationPattern(lang: LanguageCode, key: string, values: Record<string, string> = {}): RegExp {
-	const source = accommodationMessage(lang, key)
-		.split(/(\{\{\w+\}\})/)
-		.map((part) => {
-			const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
-			if (!name) return escape(part);
-			return values[name] !== undefined ? escape(values[name]) : '.+?';
-		})
-		.join('');
-	return new RegExp(source);
+	return messagePattern(lang, `accommodation:${key}`, values);
 }
 
-export function escape(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+export { escape };
 
 /** AC-2026-000123 */
 export const REFERENCE = /AC-\d{4}-\d{6}/;

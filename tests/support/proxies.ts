@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { useLanguage, type LanguageCode } from './languages';
 import { waitForHydration } from './hydration';
+import { message } from './messages';
+
+export { message };
 
 /**
  * Demo people of the proxy feature (src/lib/server/demo/demo-proxies.ts) and helpers for its tests.
@@ -50,24 +52,6 @@ export async function signedInPage(browser: Browser, baseURL: string, who: Perso
 		page.locator('#main form button[type="submit"]').click()
 	]);
 	return page;
-}
-
-type Messages = Record<string, unknown>;
-const files = new Map<string, Messages>();
-
-/** A message of the portal for `namespace:key`, interpolated, furigana markup removed (as `t()` gives it). */
-export function message(lang: LanguageCode, key: string, values: Record<string, string | number> = {}): string {
-	const [ns, path] = key.includes(':') ? key.split(':') : ['common', key];
-	const file = `${lang}/${ns}`;
-	if (!files.has(file)) {
-		files.set(file, JSON.parse(readFileSync(new URL(`../../src/lib/i18n/locales/${file}.json`, import.meta.url), 'utf8')));
-	}
-	let value: unknown = files.get(file);
-	for (const part of path.split('.')) value = (value as Messages | undefined)?.[part];
-	if (typeof value !== 'string') throw new Error(`No message "${key}" in ${lang}`);
-	return value
-		.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`))
-		.replace(/\{([^|{}]+)\|[^{}]+\}/g, '$1');
 }
 
 /** The acting-for landmark (a region named by its first sentence). */

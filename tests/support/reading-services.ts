@@ -1,42 +1,23 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { LanguageCode } from './languages';
+import { escape, message, messagePattern } from './messages';
 
 /**
  * Helpers for the reading-services tests and route states. Selectors are language-neutral (ids, names,
  * hrefs), so the same steps run in every language; messages are read from the portal's own locale files.
  */
 
-type Messages = Record<string, unknown>;
-const files = new Map<LanguageCode, Messages>();
-
 /** The portal's own message in the `reading` namespace, furigana markup removed. */
 export function readingMessage(lang: LanguageCode, key: string): string {
-	if (!files.has(lang)) {
-		files.set(lang, JSON.parse(readFileSync(new URL(`../../src/lib/i18n/locales/${lang}/reading.json`, import.meta.url), 'utf8')));
-	}
-	let value: unknown = files.get(lang);
-	for (const part of key.split('.')) value = (value as Messages | undefined)?.[part];
-	if (typeof value !== 'string') throw new Error(`No reading message "${key}" in ${lang}`);
-	return value.replace(/\{([^|{}]+)\|[^{}]+\}/g, '$1');
+	return message(lang, `reading:${key}`);
 }
 
 /** A pattern for a reading message as shown: given values literally, other interpolations as some text. */
 export function readingPattern(lang: LanguageCode, key: string, values: Record<string, string> = {}): RegExp {
-	const source = readingMessage(lang, key)
-		.split(/(\{\{\w+\}\})/)
-		.map((part) => {
-			const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
-			if (!name) return escape(part);
-			return values[name] !== undefined ? escape(values[name]) : '.+?';
-		})
-		.join('');
-	return new RegExp(source);
+	return messagePattern(lang, `reading:${key}`, values);
 }
 
-export function escape(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+export { escape };
 
 /** RS-2026-000123 */
 export const REFERENCE = /RS-\d{4}-\d{6}/;

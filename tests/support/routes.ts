@@ -1,7 +1,7 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Role } from './session';
-import { COFFEE_AND_LIBRARY, PRIDE_AND_PREJUDICE } from './demo-items';
-import { ensureReserved, holdCard, reserveForm } from './reservations';
+import { COFFEE_AND_LIBRARY, generatedWaitingTitle, PRIDE_AND_PREJUDICE } from './demo-items';
+import { alreadyReserved, cancelIfReserved, ensureReserved, holdCard, reserveForm } from './reservations';
 import { openCheckAnswers, openRegistrationAsStaff } from './reading-services';
 import { chooseNothing, detailsWithBadInput, openCancel, openCheck, openDeliveredRequest, openDetails, openRequestAsStaff } from './home-delivery';
 import { actFor, DEMO_NAMES, PEOPLE, stopActing } from './proxies';
@@ -19,6 +19,11 @@ import {
 	sentState,
 	transferWithoutChoice
 } from './accommodation';
+
+/** A title the crawl's patron never reserves: its item page always has the form. */
+const NEVER_RESERVED = generatedWaitingTitle(30);
+/** Titles reserved in two tabs, one per project (with JavaScript, without): they run at the same time. */
+const RESERVED_IN_TWO_TABS = [generatedWaitingTitle(31), generatedWaitingTitle(32)];
 
 /**
  * One row per state of a page that a person can meet: empty, invalid, failed, saved, signed in…
@@ -79,11 +84,12 @@ export const ROUTE_STATES: RouteState[] = [
 
 	// Reservations. The patron keeps holds on two titles that no journey test cancels; another patron
 	// never reserves anything, for the empty list (tests/e2e/reservations.spec.ts uses other titles).
-	{ name: 'item: reserve form (patron)', path: PRIDE_AND_PREJUDICE.path, signedInAs: 'patron' },
-	{ name: 'item: reserve (refused: already reserved)', path: PRIDE_AND_PREJUDICE.path, signedInAs: 'patron', setup: reserveAgain, hasErrors: true },
+	{ name: 'item: reserve form (patron)', path: NEVER_RESERVED.path, signedInAs: 'patron', titleNames: [NEVER_RESERVED.title] },
+	{ name: 'item: already reserved (patron)', path: PRIDE_AND_PREJUDICE.path, signedInAs: 'patron', setup: openReservedItem },
+	{ name: 'item: reserve (refused: already reserved in another tab)', path: '/account/reservations', signedInAs: 'patron', setup: reserveInTwoTabs, hasErrors: true, titleNames: RESERVED_IN_TWO_TABS.map((item) => item.title) },
 	{ name: 'my reservations (empty)', path: '/account/reservations', signedInAs: 'patronWithProxy' },
 	{ name: 'my reservations (with holds)', path: '/account/reservations', signedInAs: 'patron', setup: openReservationsWithHolds },
-	{ name: 'my reservations (confirmation)', path: '/account/reservations?done=cancelled', signedInAs: 'patron' },
+	{ name: 'my reservations (confirmation)', path: '/account/reservations', signedInAs: 'patron', setup: openConfirmation },
 	{ name: 'cancel reservation (confirmation)', path: '/account/reservations', signedInAs: 'patron', setup: openCancelPage, page: '/account/reservations/[id]/cancel' },
 	{ name: 'change pickup', path: '/account/reservations', signedInAs: 'patron', setup: openPickupPage, page: '/account/reservations/[id]/pickup' },
 	{ name: 'pause reservation (invalid: date in the past)', path: '/account/reservations', signedInAs: 'patron', setup: pauseInThePast, hasErrors: true, page: '/account/reservations/[id]/suspend' },
@@ -95,6 +101,7 @@ export const ROUTE_STATES: RouteState[] = [
 	// Outcomes are rendered from the URL the check-in redirects to, so these states change no data.
 	{ name: 'staff check-in (done: send to another library)', path: '/staff/check-in?copy=1&outcome=transit&hold=1&to=hikarigaoka', signedInAs: 'librarian' },
 	{ name: 'staff check-in (done: reshelve)', path: '/staff/check-in?copy=1&outcome=shelf', signedInAs: 'librarian' },
+	{ name: 'staff check-in (done: send back to its own library)', path: '/staff/check-in?copy=1&outcome=home&to=oizumi', signedInAs: 'librarian' },
 	{ name: 'staff hold shelf (own library)', path: '/staff/hold-shelf', signedInAs: 'librarian' },
 	{ name: 'staff hold shelf (other location, done: lent)', path: '/staff/hold-shelf?location=shakujii-koen-station&collected=1', signedInAs: 'librarian' },
 	{ name: 'staff group registration (empty)', path: '/staff/groups/new', signedInAs: 'librarian' },
@@ -288,12 +295,35 @@ export async function savePreferences(page: Page): Promise<void> {
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 }
 
-/** The reserve form of a title the patron has already reserved: refused with 409, the choice kept. */
-export async function reserveAgain(page: Page): Promise<void> {
+/** The item page of a title the patron has reserved: the reservation, and no form. */
+export async function openReservedItem(page: Page): Promise<void> {
 	await ensureReserved(page, PRIDE_AND_PREJUDICE);
 	await page.goto(PRIDE_AND_PREJUDICE.path);
+	await expect(alreadyReserved(page)).toBeVisible();
+}
+
+/**
+ * The reserve form sent from one tab after the title was reserved in another: refused with 409, the
+ * choice kept. Each project has a title of its own (they run at the same time with the same patron),
+ * reserved afresh in each language of the state.
+ */
+export async function reserveInTwoTabs(page: Page): Promise<void> {
+	const item = RESERVED_IN_TWO_TABS[test.info().project.use.javaScriptEnabled === false ? 1 : 0];
+	await cancelIfReserved(page, item);
+	await page.goto(item.path);
+	const other = await page.context().newPage();
+	await ensureReserved(other, item);
+	await other.close();
 	await reserveForm(page).locator('button[type="submit"]').click();
 	await expect(page.locator('#error-summary')).toBeVisible();
+}
+
+/** My reservations confirming a change (the URL an action page redirects to; nothing is changed here). */
+export async function openConfirmation(page: Page): Promise<void> {
+	await openReservationsWithHolds(page);
+	const holdId = await holdCard(page, COFFEE_AND_LIBRARY).getAttribute('data-hold-id');
+	await page.goto(`/account/reservations?done=pickup&hold=${holdId}`);
+	await expect(page.locator('#notification-banner')).toBeVisible();
 }
 
 /** My reservations with a hold that has a copy (in transit or ready) and one waiting in the queue. */

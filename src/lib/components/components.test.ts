@@ -204,6 +204,11 @@ describe('NotificationBanner', () => {
 		const quiet = html(NotificationBanner, { title: 'お知らせ', kind: 'info', focus: false, headingLevel: 3 });
 		expect(attrsOf(quiet, /<h3[^>]*>/)).not.toContain('autofocus');
 	});
+
+	it('keeps a title in another language in its own span inside the heading (WCAG 3.1.2)', () => {
+		const out = html(NotificationBanner, { title: [{ text: 'You have reserved “' }, { text: '銀河鉄道の夜', lang: 'ja' }, { text: '”.' }] });
+		expect(out).toMatch(/<h2[^>]*>\s*You have reserved “<span lang="ja">銀河鉄道の夜<\/span>”\.\s*<\/h2>/);
+	});
 });
 
 describe('Confirmation', () => {

@@ -38,29 +38,54 @@ const ERA = /^(明治|大正|昭和|平成|令和|[MTSHR])(\d{1,2}|元)(?:年(\d
 
 /** Parse a typed date into ISO `yyyy-mm-dd`, or null when it is not a real calendar date in an accepted form. */
 export function parseTypedDate(text: string): string | null {
+	return readTypedDate(text).iso;
+}
+
+/**
+ * Whether the text is written as a date in an accepted form but names no day of the calendar (2026/2/30,
+ * 2026/13/1, 令和8年4月31日): the form then says "that day does not exist" rather than "write it like …".
+ */
+export function isImpossibleDate(text: string): boolean {
+	const { shaped, iso } = readTypedDate(text);
+	return shaped && iso === null;
+}
+
+/** The `common` message key for an impossible date, shared by every form with a date. */
+export const IMPOSSIBLE_DATE_KEY = 'dateDoesNotExist';
+
+/**
+ * The message for a date that `parseTypedDate` could not read: "that day does not exist" for an impossible
+ * date, otherwise the field's own `formatKey` ("write it like 2026/4/15").
+ */
+export function unreadableDateKey(text: string, formatKey: string): string {
+	return isImpossibleDate(text) ? IMPOSSIBLE_DATE_KEY : formatKey;
+}
+
+/** `shaped`: the text has one of the accepted forms; `iso`: the day it names, if that day exists. */
+function readTypedDate(text: string): { shaped: boolean; iso: string | null } {
 	const normalised = text.normalize('NFKC').replace(DASHES, '-').replace(/\s+/g, '').toUpperCase();
-	if (normalised === '') return null;
+	if (normalised === '') return { shaped: false, iso: null };
 
 	const yearFirst = YEAR_FIRST.exec(normalised) ?? COMPACT.exec(normalised);
 	if (yearFirst) {
 		const parts = yearFirst.length === 5 ? [yearFirst[1], yearFirst[3], yearFirst[4]] : yearFirst.slice(1, 4);
-		return toIsoDate(Number(parts[0]), Number(parts[1]), Number(parts[2]));
+		return { shaped: true, iso: toIsoDate(Number(parts[0]), Number(parts[1]), Number(parts[2])) };
 	}
 
 	const kanji = KANJI.exec(normalised);
-	if (kanji) return toIsoDate(Number(kanji[1]), Number(kanji[2]), Number(kanji[3]));
+	if (kanji) return { shaped: true, iso: toIsoDate(Number(kanji[1]), Number(kanji[2]), Number(kanji[3])) };
 
 	const era = ERA.exec(normalised);
 	if (era) {
 		const eraYear = era[2] === '元' ? 1 : Number(era[2]);
-		if (eraYear < 1) return null;
+		if (eraYear < 1) return { shaped: true, iso: null };
 		const year = ERA_FIRST_YEAR[era[1]] + eraYear - 1;
 		const month = Number(era[3] ?? era[6]);
 		const day = Number(era[4] ?? era[7]);
-		return toIsoDate(year, month, day);
+		return { shaped: true, iso: toIsoDate(year, month, day) };
 	}
 
-	return null;
+	return { shaped: false, iso: null };
 }
 
 /** Format year, month and day as ISO `yyyy-mm-dd`, or null when they do not name a real date. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseText, optionalText, requiredText } from '$lib/server/forms/form';
 import type { CityConfig } from '$lib/server/config/city-config.schema';
-import { parseTypedDate } from '$lib/components/date-input';
+import { parseTypedDate, unreadableDateKey } from '$lib/components/date-input';
 import { addDays, addMonths, today } from '$lib/server/time/calendar';
 import {
 	ACCOMMODATIONS,
@@ -63,7 +63,7 @@ function optionalDate(prefix: string, min: string, max: string) {
 			.transform((value, ctx) => {
 				const parsed = parseTypedDate(value);
 				if (!parsed) {
-					ctx.addIssue({ code: 'custom', message: `${prefix}.format` });
+					ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${prefix}.format`) });
 					return z.NEVER;
 				}
 				if (parsed < min) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTypedDate } from '$lib/components/date-input';
+import { parseTypedDate, unreadableDateKey } from '$lib/components/date-input';
 import { localName, pickupLocations, type NameLocale } from '$lib/server/config/city';
 import type { CityConfig } from '$lib/server/config/city-config.schema';
 import type { PatronTransition, PlaceRefusal } from './holds.service';
@@ -42,7 +42,7 @@ export const suspendSchema = z.object({
 		.transform((text, ctx) => {
 			const iso = parseTypedDate(text);
 			if (!iso) {
-				ctx.addIssue({ code: 'custom', message: 'holds:suspend.errors.format' });
+				ctx.addIssue({ code: 'custom', message: unreadableDateKey(text, 'holds:suspend.errors.format') });
 				return z.NEVER;
 			}
 			return iso;

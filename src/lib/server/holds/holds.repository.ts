@@ -140,9 +140,12 @@ export async function overdueReadyHolds(ex: Ex, day: string) {
 		.execute();
 }
 
-/** A patron's holds with their titles, newest first; closed ones from the last 90 days only. */
-export async function listForPatron(ex: Ex, patronId: number) {
-	return ex
+/**
+ * A patron's holds with their titles, newest first; closed ones from the last 90 days only.
+ * With `recordId`, only the holds of that title.
+ */
+export async function listForPatron(ex: Ex, patronId: number, recordId?: number) {
+	let query = ex
 		.selectFrom('holds')
 		.innerJoin('catalogue_records as r', 'r.id', 'holds.record_id')
 		.select([
@@ -162,9 +165,9 @@ export async function listForPatron(ex: Ex, patronId: number) {
 		.where('holds.patron_id', '=', patronId)
 		.where((eb) =>
 			eb.or([eb('holds.status', 'in', ACTIVE_HOLD_STATUSES), eb('holds.closed_at', '>', sql<Date>`now() - interval '90 days'`)])
-		)
-		.orderBy('holds.id', 'desc')
-		.execute();
+		);
+	if (recordId !== undefined) query = query.where('holds.record_id', '=', recordId);
+	return query.orderBy('holds.id', 'desc').execute();
 }
 
 /** Holds at a pickup location in a status, with the patron's card number and name (staff only). */

@@ -133,6 +133,24 @@ describe('the hold lifecycle', () => {
 		expect(await statusOf(h.holdId)).toBe('ready');
 	});
 
+	it('check-in counts where the librarian works: ready at once there, sent on elsewhere, or sent home when nobody waits', async () => {
+		const atHikarigaoka = await STAFF();
+		await db().updateTable('accounts').set({ workplace_id: 'hikarigaoka' }).where('id', '=', atHikarigaoka).execute();
+		// A copy of 大泉 returned at 光が丘, where the next patron collects: no journey back and forth.
+		const { recordId, copyIds } = await title([{ location: 'oizumi' }, { location: 'oizumi' }]);
+		const here = (await holds.place(as(await patron()), recordId, 'hikarigaoka')) as { holdId: number };
+		const there = (await holds.place(as(await patron()), recordId, 'nerima')) as { holdId: number };
+		expect(await holds.checkIn(atHikarigaoka, copyIds[0])).toMatchObject({ ok: true, outcome: 'to_hold', holdId: here.holdId, status: 'ready', pickupLocationId: 'hikarigaoka' });
+		expect(await holds.checkIn(atHikarigaoka, copyIds[1])).toMatchObject({ ok: true, outcome: 'to_hold', holdId: there.holdId, status: 'in_transit', pickupLocationId: 'nerima' });
+		const sent = (await repo.eventsOf(db(), there.holdId)).find((e) => e.to_status === 'in_transit');
+		expect(sent?.detail).toMatchObject({ copyId: copyIds[1], from: 'hikarigaoka' });
+		// Nobody waiting: back to 大泉, its own library; returned at its own library: back on the shelf.
+		const { copyIds: [unreserved] } = await title([{ location: 'oizumi' }]);
+		expect(await holds.checkIn(atHikarigaoka, unreserved)).toEqual({ ok: true, outcome: 'to_home', homeLocationId: 'oizumi' });
+		const { copyIds: [local] } = await title([{ location: 'hikarigaoka' }]);
+		expect(await holds.checkIn(atHikarigaoka, local)).toEqual({ ok: true, outcome: 'to_shelf' });
+	});
+
 	it('an uncollected hold lapses after the pickup period and the copy goes to the next patron', async () => {
 		const staff = await STAFF();
 		const { recordId, copyIds } = await title([{ location: 'nerima' }]);

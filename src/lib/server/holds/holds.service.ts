@@ -118,9 +118,21 @@ async function releaseCopy(trx: Ex, recordId: number, copyId: number, actorId: n
 export type CheckInResult =
 	| { ok: true; outcome: 'to_hold'; holdId: number; status: HoldStatus; pickupLocationId: string }
 	| { ok: true; outcome: 'to_shelf' }
+	/** Nobody is waiting, and the copy was returned away from its own library: send it back there. */
+	| { ok: true; outcome: 'to_home'; homeLocationId: string }
 	| { ok: false; reason: 'not_found' | 'not_lendable' | 'already_held' };
 
-/** A returned copy is checked in: it goes to the oldest eligible waiting hold, or back to the shelf. */
+/** Where a returned copy is now: the checking-in staff member's library or window, else the copy's own library. */
+async function returnedAt(ex: Ex, staffId: number, homeLocationId: string): Promise<string> {
+	const staff = await ex.selectFrom('accounts').select('workplace_id').where('id', '=', staffId).executeTakeFirst();
+	return staff?.workplace_id && locationById(cityConfig(), staff.workplace_id) ? staff.workplace_id : homeLocationId;
+}
+
+/**
+ * A returned copy is checked in where the staff member works: it goes to the oldest eligible waiting
+ * hold (ready at once if that hold is collected here, otherwise sent on), or back to the shelf, by way
+ * of its own library if it was returned elsewhere.
+ */
 export async function checkIn(staffId: number, copyId: number, now = new Date()): Promise<CheckInResult> {
 	return db().transaction().execute(async (trx): Promise<CheckInResult> => {
 		const found = await trx.selectFrom('copies').select(['record_id']).where('id', '=', copyId).executeTakeFirst();
@@ -130,11 +142,12 @@ export async function checkIn(staffId: number, copyId: number, now = new Date())
 		if (copy.status === 'not_lendable') return { ok: false, reason: 'not_lendable' };
 		if (copy.status === 'on_hold_shelf' || copy.status === 'in_transit') return { ok: false, reason: 'already_held' };
 		await repo.setCopyStatus(trx, copyId, 'on_shelf');
-		if (await assignCopy(trx, copy.record_id, { id: copy.id, location_id: copy.location_id }, staffId, now)) {
+		const here = await returnedAt(trx, staffId, copy.location_id);
+		if (await assignCopy(trx, copy.record_id, { id: copy.id, location_id: here }, staffId, now)) {
 			const hold = await trx.selectFrom('holds').select(['id', 'status', 'pickup_location_id']).where('copy_id', '=', copyId).where('status', 'in', ['in_transit', 'ready']).executeTakeFirstOrThrow();
 			return { ok: true, outcome: 'to_hold', holdId: hold.id, status: hold.status, pickupLocationId: hold.pickup_location_id };
 		}
-		return { ok: true, outcome: 'to_shelf' };
+		return here === copy.location_id ? { ok: true, outcome: 'to_shelf' } : { ok: true, outcome: 'to_home', homeLocationId: copy.location_id };
 	});
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CityConfig } from '$lib/server/config/city-config.schema';
 import { addressSchema, FORGED } from '$lib/server/reading-services/application.forms';
 import { normaliseText } from '$lib/server/forms/form';
-import { parseTypedDate } from '$lib/components/date-input';
+import { parseTypedDate, unreadableDateKey } from '$lib/components/date-input';
 import { addDays, today } from '$lib/server/time/calendar';
 import { METHODS, RETURN_METHODS, TIMES_OF_DAY, returnFits, type Method, type ReturnMethod, type TimeOfDay } from '$lib/home-delivery/options';
 
@@ -67,7 +67,7 @@ function dayInWindow(prefix: string, config: CityConfig, now: Date, required: bo
 				return undefined;
 			}
 			const parsed = parseTypedDate(value);
-			if (!parsed) ctx.addIssue({ code: 'custom', message: `${prefix}.format` });
+			if (!parsed) ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${prefix}.format`) });
 			else if (parsed < day) ctx.addIssue({ code: 'custom', message: `${prefix}.past` });
 			else if (parsed < earliest) ctx.addIssue({ code: 'custom', message: `${prefix}.tooSoon` });
 			else if (parsed > latest) ctx.addIssue({ code: 'custom', message: `${prefix}.tooFar` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTypedDate } from '$lib/components/date-input';
+import { parseTypedDate, unreadableDateKey } from '$lib/components/date-input';
 import { normaliseCardNumber } from '$lib/server/auth/sign-in.service';
 import { normaliseText } from '$lib/server/forms/form';
 import { isProxyScope, type ProxyScope } from '$lib/proxy-scopes';
@@ -44,7 +44,7 @@ function optionalDate(formatKey: string) {
 			if (text === '') return null;
 			const iso = parseTypedDate(text);
 			if (!iso) {
-				ctx.addIssue({ code: 'custom', message: formatKey });
+				ctx.addIssue({ code: 'custom', message: unreadableDateKey(text, formatKey) });
 				return z.NEVER;
 			}
 			return iso;

@@ -5,7 +5,7 @@ import { isPostalCodeInCity } from '$lib/server/config/city';
 import { ACCESSIBLE_FORMATS } from '$lib/server/db/schema';
 import { BASES, CERTIFICATE_KINDS, CONTACT_METHODS, SERVICE_TYPES, SHOWN_BY, type ServiceType, type Step } from '$lib/reading-services';
 import { addMonths, today } from '$lib/server/time/calendar';
-import { parseTypedDate } from '$lib/components/date-input';
+import { parseTypedDate, unreadableDateKey } from '$lib/components/date-input';
 
 /**
  * One schema per page of the application (and per staff decision), shared by the actions and their
@@ -146,7 +146,7 @@ export function approveSchema(requested: readonly ServiceType[], now = new Date(
 			.transform((value, ctx) => {
 				const parsed = parseTypedDate(value);
 				if (!parsed) {
-					ctx.addIssue({ code: 'custom', message: `${S}.expiresOn.format` });
+					ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${S}.expiresOn.format`) });
 					return z.NEVER;
 				}
 				if (parsed <= day) {

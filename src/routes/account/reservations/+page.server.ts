@@ -3,12 +3,9 @@ import { scopeAllows } from '$lib/proxy-scopes';
 import * as accounts from '$lib/server/accounts/accounts.repository';
 import { cityConfig } from '$lib/server/config/load-city-config';
 import { parseId } from '$lib/server/holds/holds.forms';
-import { CLOSED_HOLDS_SHOWN_DAYS, listHoldViews, requireScopeForLoad } from './hold-views.server';
+import { CLOSED_HOLDS_SHOWN_DAYS, listHoldViews, requireScopeForLoad } from '$lib/server/holds/hold-views';
+import { DONE_ACTIONS, type DoneAction } from '$lib/holds/hold-text';
 import type { PageServerLoad } from './$types';
-
-/** The outcomes the hold pages redirect here with, each confirmed by a focused banner. */
-const DONE = ['cancelled', 'pickup', 'suspended', 'resumed'] as const;
-type Done = (typeof DONE)[number];
 
 export const load: PageServerLoad = async (event) => {
 	// A proxy may see the list with either reservations scope, and change holds only with `reservations`.
@@ -23,8 +20,12 @@ export const load: PageServerLoad = async (event) => {
 	// not one of this patron's active holds shows nothing (and reveals nothing).
 	const placedId = parseId(event.url.searchParams.get('placed') ?? '');
 	const placed = placedId === null ? null : (holds.find((hold) => hold.id === placedId && hold.active) ?? null);
-	const doneParam = event.url.searchParams.get('done');
-	const done = (DONE as readonly string[]).includes(doneParam ?? '') ? (doneParam as Done) : null;
+	// ?done=<action>&hold=<holdId> after cancelling, moving, pausing or resuming: confirmed with the title
+	// (the hold action pages redirect here; a hold that is not this patron's confirms nothing).
+	const doneParam = event.url.searchParams.get('done') ?? '';
+	const doneId = parseId(event.url.searchParams.get('hold') ?? '');
+	const doneHold = doneId === null ? undefined : holds.find((hold) => hold.id === doneId);
+	const done = doneHold && (DONE_ACTIONS as readonly string[]).includes(doneParam) ? { action: doneParam as DoneAction, hold: doneHold } : null;
 
 	return {
 		holds,

@@ -16,6 +16,7 @@ import {
 	type PickupChoice
 } from '$lib/server/holds/holds.forms';
 import type { PlaceRefusal } from '$lib/server/holds/holds.service';
+import { activeHoldView, type HoldView } from '$lib/server/holds/hold-views';
 
 /**
  * The reserve form of the item page (`?/reserve`), kept beside the page so the page's own load and
@@ -32,6 +33,8 @@ export interface ReserveFormData {
 	preferredPickup: string | null;
 	/** One-time token: a double-clicked button places one hold (with `holds.place` refusing duplicates too). */
 	submission: string | null;
+	/** The patron's active hold of this title: shown instead of a form that could only refuse a second one. */
+	current: HoldView | null;
 }
 
 type ItemEvent = RequestEvent<{ id: string }>;
@@ -43,18 +46,23 @@ function itemPath(event: Pick<ItemEvent, 'params'>): string {
 /** The reserve form's data, for the item page's load. */
 export async function loadReserveForm(event: Pick<ItemEvent, 'params' | 'locals'>): Promise<ReserveFormData> {
 	const session = event.locals.session;
-	const none = { subjectName: session?.subject.name ?? null, choices: [], preferredPickup: null, submission: null };
+	const none = { subjectName: session?.subject.name ?? null, choices: [], preferredPickup: null, submission: null, current: null };
 	if (!session) return { viewer: 'signed-out', ...none };
 	if (session.subject.role !== 'patron') return { viewer: 'staff', ...none };
 	if (isActingFor(session) && !scopeAllows(session.proxy?.scopes ?? [], 'reservations')) return { viewer: 'not-allowed', ...none };
-	const account = await accounts.findById(session.subject.id);
+	const recordId = parseId(event.params.id);
+	const [account, current] = await Promise.all([
+		accounts.findById(session.subject.id),
+		recordId === null ? null : activeHoldView(session.subject.id, recordId, event.locals.locale)
+	]);
 	return {
 		viewer: 'patron',
 		subjectName: session.subject.name,
 		choices: pickupChoices(cityConfig(), event.locals.locale),
 		// The place chosen last time (holds.place remembers it), so a regular reserves in one step (WCAG 3.3.7).
 		preferredPickup: account?.preferred_pickup_id ?? null,
-		submission: newSubmissionToken()
+		submission: newSubmissionToken(),
+		current
 	};
 }
 

@@ -23,7 +23,7 @@ const checkInSchema = z.object({
 });
 
 /** What to do with the copy, as carried in the URL of the page after the redirect. */
-const OUTCOMES = ['transit', 'holdShelf', 'shelf'] as const;
+const OUTCOMES = ['transit', 'holdShelf', 'shelf', 'home'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
 const REFUSAL_STATUS = { not_found: 404, not_lendable: 409, already_held: 409 } as const;
@@ -35,9 +35,10 @@ export const load: PageServerLoad = (event) => {
 	const copyId = params.get('copy') ?? '';
 	const holdId = params.get('hold') ?? '';
 	const location = locationById(cityConfig(), params.get('to') ?? '');
+	// 'shelf' names no place; 'home' the copy's own library; the other two a hold and its pickup place.
 	const wellFormed =
 		outcome !== null && OUTCOMES.includes(outcome) && /^\d+$/.test(copyId) &&
-		(outcome === 'shelf' || (/^\d+$/.test(holdId) && location !== undefined));
+		(outcome === 'shelf' || (location !== undefined && (outcome === 'home' || /^\d+$/.test(holdId))));
 	return {
 		submission: newSubmissionToken(),
 		result: wellFormed
@@ -69,7 +70,10 @@ export const actions: Actions = {
 		}
 		const query = new URLSearchParams({ copy: String(copyId) });
 		if (outcome.outcome === 'to_shelf') query.set('outcome', 'shelf');
-		else {
+		else if (outcome.outcome === 'to_home') {
+			query.set('outcome', 'home');
+			query.set('to', outcome.homeLocationId);
+		} else {
 			query.set('outcome', outcome.status === 'ready' ? 'holdShelf' : 'transit');
 			query.set('hold', String(outcome.holdId));
 			query.set('to', outcome.pickupLocationId);

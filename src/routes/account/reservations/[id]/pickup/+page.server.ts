@@ -4,7 +4,7 @@ import * as holds from '$lib/server/holds/holds.service';
 import { cityConfig } from '$lib/server/config/load-city-config';
 import { formFailure, parseForm } from '$lib/server/forms/form';
 import { changePickupSchema, pickupChoices, PICKUP_FIELDS } from '$lib/server/holds/holds.forms';
-import { actingOf, holdIdOr404, ownHoldView, requireScopeForLoad } from '../../hold-views.server';
+import { actingOf, doneHref, holdIdOr404, ownHoldView, requireScopeForLoad } from '$lib/server/holds/hold-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return formFailure(form, parsed.errors, PICKUP_FIELDS);
 
 		const result = await holds.changePickup(actingOf(session), id, parsed.data.pickup);
-		if (result.ok) redirect(303, '/account/reservations?done=pickup');
+		if (result.ok) redirect(303, doneHref('pickup', id));
 		if (result.reason === 'not_found') error(404, { message: 'not found', key: 'errors:notFound' });
 		// A forged or outdated place: the person's choice is kept and the field says what to do.
 		if (result.reason === 'unknown_location') return formFailure(form, { pickup: 'holds:pickup.errors.unknownLocation' }, PICKUP_FIELDS);

@@ -5,7 +5,7 @@ import { cityConfig } from '$lib/server/config/load-city-config';
 import { formFailure, parseForm } from '$lib/server/forms/form';
 import { suspendSchema, SUSPEND_DATE_REFUSAL_KEYS, SUSPEND_FIELDS } from '$lib/server/holds/holds.forms';
 import { addDays, today } from '$lib/server/time/calendar';
-import { actingOf, holdIdOr404, ownHoldView, requireScopeForLoad } from '../../hold-views.server';
+import { actingOf, doneHref, holdIdOr404, ownHoldView, requireScopeForLoad } from '$lib/server/holds/hold-views';
 import type { Actions, PageServerLoad } from './$types';
 
 /** An example date in the format people are asked for, two weeks ahead, so it is always a valid answer. */
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return formFailure(form, parsed.errors, SUSPEND_FIELDS);
 
 		const result = await holds.suspend(actingOf(session), id, parsed.data.until);
-		if (result.ok) redirect(303, '/account/reservations?done=suspended');
+		if (result.ok) redirect(303, doneHref('suspended', id));
 		if (result.reason === 'not_found') error(404, { message: 'not found', key: 'errors:notFound' });
 		const dateError = SUSPEND_DATE_REFUSAL_KEYS[result.reason];
 		if (dateError) return formFailure(form, { until: dateError }, SUSPEND_FIELDS);
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		const session = await requireScope(event, 'reservations');
 		const id = holdIdOr404(event.params.id);
 		const result = await holds.suspend(actingOf(session), id, null);
-		if (result.ok) redirect(303, '/account/reservations?done=resumed');
+		if (result.ok) redirect(303, doneHref('resumed', id));
 		if (result.reason === 'not_found') error(404, { message: 'not found', key: 'errors:notFound' });
 		return notWaiting(event, session.subject.id);
 	}
