@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { useLanguage } from '../support/languages';
 import { ACCOUNTS } from '../support/session';
 import { startVirtualScreenReader, type VirtualScreenReader } from '../support/virtual-screen-reader';
+import { waitForHydration } from '../support/hydration';
 
 /**
  * What a screen-reader user hears on the sign-in journey, through @guidepup/virtual-screen-reader
@@ -51,6 +52,8 @@ const { cardNumber, password } = ACCOUNTS.patronWithProxy;
 async function openSignIn(page: Page, lang: Lang, baseURL: string) {
 	await useLanguage(page.context(), lang, baseURL);
 	await page.goto('/sign-in');
+	// Before hydration, Enter posts the form natively: a new page, and the reader started on the old one is gone.
+	await waitForHydration(page);
 }
 
 function escape(text: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMPOSSIBLE_DATE_KEY, isImpossibleDate, parseTypedDate, unreadableDateKey } from './date-input';
+import { isImpossibleDate, parseTypedDate, unreadableDateKey } from './date-input';
 
 describe('parseTypedDate', () => {
 	it.each([
@@ -90,11 +90,11 @@ describe('parseTypedDate', () => {
 describe('an impossible date is told apart from one written another way', () => {
 	it.each(['2026/2/30', '2026-02-29', '2026/13/1', '２０２６／４／３１', '20260431', '令和8年2月30日', 'R8/4/31', '2026年0月1日'])('%j names no day', (text) => {
 		expect(isImpossibleDate(text)).toBe(true);
-		expect(unreadableDateKey(text, 'x:format')).toBe(IMPOSSIBLE_DATE_KEY);
+		expect(unreadableDateKey(text, 'x:format', 'x:notReal')).toBe('x:notReal');
 	});
 
 	it.each(['', 'tomorrow', '1/12/2026', '26/12/01', '2026/12-01', '２０２６年十二月一日', '2026/4/15'])('%j is not an impossible date', (text) => {
 		expect(isImpossibleDate(text)).toBe(false);
-		if (parseTypedDate(text) === null) expect(unreadableDateKey(text, 'x:format')).toBe('x:format');
+		if (parseTypedDate(text) === null) expect(unreadableDateKey(text, 'x:format', 'x:notReal')).toBe('x:format');
 	});
 });

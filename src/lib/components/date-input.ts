@@ -50,15 +50,13 @@ export function isImpossibleDate(text: string): boolean {
 	return shaped && iso === null;
 }
 
-/** The `common` message key for an impossible date, shared by every form with a date. */
-export const IMPOSSIBLE_DATE_KEY = 'dateDoesNotExist';
-
 /**
- * The message for a date that `parseTypedDate` could not read: "that day does not exist" for an impossible
- * date, otherwise the field's own `formatKey` ("write it like 2026/4/15").
+ * The message for a date that `parseTypedDate` could not read: the field's `notRealKey` ("… must be a real
+ * date") for an impossible date, otherwise its `formatKey` ("write it like 2026/4/15"). Each field has both,
+ * so that two date fields with errors never show the same line in the error summary.
  */
-export function unreadableDateKey(text: string, formatKey: string): string {
-	return isImpossibleDate(text) ? IMPOSSIBLE_DATE_KEY : formatKey;
+export function unreadableDateKey(text: string, formatKey: string, notRealKey: string): string {
+	return isImpossibleDate(text) ? notRealKey : formatKey;
 }
 
 /** `shaped`: the text has one of the accepted forms; `iso`: the day it names, if that day exists. */

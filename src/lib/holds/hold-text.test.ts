@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '$lib/i18n';
-import { closedMessage, doneMessage, placedMessage, statusMessage, type HoldView } from './hold-text';
+import { closedMessage, doneFits, doneMessage, placedMessage, statusMessage, type HoldView } from './hold-text';
 
 const base: HoldView = {
 	id: 7,
@@ -71,5 +71,21 @@ describe('the confirmation after changing a reservation', () => {
 			'Your reservation of “銀河鉄道の夜” is paused. It starts again on 12/10, and you keep your place in the queue.'
 		);
 		expect(translate('easy', doneMessage('resumed', base, day).key, doneMessage('resumed', base, day).values)).toBe('「銀河鉄道の夜」の よやくを また はじめました。');
+	});
+});
+
+describe('a confirmation is shown only while it is still true', () => {
+	it('needs the hold as the action left it', () => {
+		const cancelled = { ...base, status: 'cancelled' as const, active: false };
+		const paused = { ...base, suspendedUntil: '2026-12-10' };
+		expect(doneFits('cancelled', cancelled)).toBe(true);
+		expect(doneFits('cancelled', base)).toBe(false);
+		expect(doneFits('suspended', paused)).toBe(true);
+		// Resumed in another tab, or the pause is over: "paused until …" would be untrue (and have no date).
+		expect(doneFits('suspended', base)).toBe(false);
+		expect(doneFits('resumed', base)).toBe(true);
+		expect(doneFits('resumed', paused)).toBe(false);
+		expect(doneFits('pickup', base)).toBe(true);
+		expect(doneFits('pickup', cancelled)).toBe(false);
 	});
 });

@@ -73,6 +73,23 @@ export function placedMessage(hold: HoldView, formatDate: (iso: string) => strin
 export const DONE_ACTIONS = ['cancelled', 'pickup', 'suspended', 'resumed'] as const;
 export type DoneAction = (typeof DONE_ACTIONS)[number];
 
+/**
+ * Whether the hold is as the action leaves it, so a confirmation reloaded later (after a resume in another
+ * tab, a proxy's cancel, the end of a pause) never states something that is no longer true.
+ */
+export function doneFits(done: DoneAction, hold: HoldView): boolean {
+	switch (done) {
+		case 'cancelled':
+			return hold.status === 'cancelled';
+		case 'suspended':
+			return hold.suspendedUntil !== null;
+		case 'resumed':
+			return hold.active && hold.suspendedUntil === null;
+		case 'pickup':
+			return hold.active;
+	}
+}
+
 /** The confirmation after cancelling, moving, pausing or resuming a hold: names the hold, and the new place or day. */
 export function doneMessage(done: DoneAction, hold: HoldView, formatDate: (iso: string) => string): Message {
 	const values = { title: hold.title, location: hold.pickup.name, date: hold.suspendedUntil ? formatDate(hold.suspendedUntil) : '' };

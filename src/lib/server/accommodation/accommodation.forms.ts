@@ -63,7 +63,7 @@ function optionalDate(prefix: string, min: string, max: string) {
 			.transform((value, ctx) => {
 				const parsed = parseTypedDate(value);
 				if (!parsed) {
-					ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${prefix}.format`) });
+					ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${prefix}.format`, `${prefix}.notReal`) });
 					return z.NEVER;
 				}
 				if (parsed < min) {

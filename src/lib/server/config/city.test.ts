@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import exampleTownJson from './cities/example-town.json';
 import nerimaJson from './cities/nerima.json';
-import { deskById, isPostalCodeInCity, localName, locationById, pickupLocations } from './city';
+import { deskById, isPostalCodeInCity, localName, locationById, pickupLocations, workplaceLocation } from './city';
 import { parseCityConfig } from './load-city-config';
 
 const nerima = parseCityConfig(nerimaJson, 'nerima.json');
@@ -12,6 +12,15 @@ describe('city helpers', () => {
 		expect(locationById(nerima, 'atlantis')).toBeUndefined();
 		expect(deskById(nerima, 'health-seki')?.name.en).toBe('Seki Health Consultation Center');
 		expect(deskById(nerima, 'atlantis')).toBeUndefined();
+	});
+
+	it('finds where a staff member works: a library or window, the library of a library desk, else nothing', () => {
+		expect(workplaceLocation(nerima, 'hikarigaoka')).toBe('hikarigaoka');
+		expect(workplaceLocation(nerima, 'toyotama')).toBe('toyotama');
+		expect(workplaceLocation(nerima, 'library-hikarigaoka')).toBe('hikarigaoka');
+		expect(workplaceLocation(nerima, 'disability-policy')).toBeNull();
+		expect(workplaceLocation(nerima, null)).toBeNull();
+		expect(workplaceLocation(nerima, 'atlantis')).toBeNull();
 	});
 
 	it('lists libraries first, then pickup windows, each in file order', () => {

@@ -24,6 +24,17 @@ export function deskById(config: CityConfig, id: string): Desk | undefined {
 	return config.desks.find((desk) => desk.id === id);
 }
 
+/**
+ * The library or pickup window a staff member works at: their workplace if it is one, or the library of
+ * a library desk named as the workplace; null for a consultation desk, or no workplace.
+ */
+export function workplaceLocation(config: CityConfig, workplaceId: string | null): string | null {
+	if (!workplaceId) return null;
+	if (locationById(config, workplaceId)) return workplaceId;
+	const desk = deskById(config, workplaceId);
+	return desk?.kind === 'library' && desk.locationId ? desk.locationId : null;
+}
+
 /** A configured name in the reader's locale. */
 export function localName(named: LocalizedText, locale: NameLocale): string {
 	return named[locale];

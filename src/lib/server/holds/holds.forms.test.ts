@@ -31,7 +31,7 @@ describe('pause form', () => {
 	it('says whether the date is missing or not a date', () => {
 		expect(parseForm(suspendSchema, formOf({ until: '' }))).toEqual({ ok: false, errors: { until: 'holds:suspend.errors.empty' } });
 		expect(parseForm(suspendSchema, formOf({}))).toEqual({ ok: false, errors: { until: 'holds:suspend.errors.empty' } });
-		expect(parseForm(suspendSchema, formOf({ until: '2026/2/30' }))).toEqual({ ok: false, errors: { until: 'dateDoesNotExist' } });
+		expect(parseForm(suspendSchema, formOf({ until: '2026/2/30' }))).toEqual({ ok: false, errors: { until: 'holds:suspend.errors.notReal' } });
 		expect(parseForm(suspendSchema, formOf({ until: 'next week' }))).toEqual({ ok: false, errors: { until: 'holds:suspend.errors.format' } });
 	});
 });

@@ -42,7 +42,7 @@ export const suspendSchema = z.object({
 		.transform((text, ctx) => {
 			const iso = parseTypedDate(text);
 			if (!iso) {
-				ctx.addIssue({ code: 'custom', message: unreadableDateKey(text, 'holds:suspend.errors.format') });
+				ctx.addIssue({ code: 'custom', message: unreadableDateKey(text, 'holds:suspend.errors.format', 'holds:suspend.errors.notReal') });
 				return z.NEVER;
 			}
 			return iso;

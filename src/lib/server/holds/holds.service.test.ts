@@ -149,6 +149,25 @@ describe('the hold lifecycle', () => {
 		expect(await holds.checkIn(atHikarigaoka, unreserved)).toEqual({ ok: true, outcome: 'to_home', homeLocationId: 'oizumi' });
 		const { copyIds: [local] } = await title([{ location: 'hikarigaoka' }]);
 		expect(await holds.checkIn(atHikarigaoka, local)).toEqual({ ok: true, outcome: 'to_shelf' });
+		// A workplace named by the library's desk is that library; without a workplace, the copy's own library.
+		await db().updateTable('accounts').set({ workplace_id: 'library-hikarigaoka' }).where('id', '=', atHikarigaoka).execute();
+		const { copyIds: [another] } = await title([{ location: 'oizumi' }]);
+		expect(await holds.checkIn(atHikarigaoka, another)).toEqual({ ok: true, outcome: 'to_home', homeLocationId: 'oizumi' });
+		const { copyIds: [third] } = await title([{ location: 'oizumi' }]);
+		expect(await holds.checkIn(await STAFF(), third)).toEqual({ ok: true, outcome: 'to_shelf' });
+	});
+
+	it('a copy freed by a cancelled ready hold starts from that hold\'s pickup place', async () => {
+		const staff = await STAFF();
+		// A copy of 大泉, ready at 光が丘; the next patron collects at 光が丘 too: ready at once, no transit.
+		const { recordId, copyIds } = await title([{ location: 'oizumi' }]);
+		const first = await patron();
+		const a = (await holds.place(as(first), recordId, 'hikarigaoka')) as { holdId: number };
+		const b = (await holds.place(as(await patron()), recordId, 'hikarigaoka')) as { holdId: number };
+		await holds.checkIn(staff, copyIds[0]);
+		expect(await holds.receiveAtPickup(staff, a.holdId)).toEqual({ ok: true });
+		expect(await holds.cancel(as(first), a.holdId)).toEqual({ ok: true });
+		expect(await statusOf(b.holdId)).toBe('ready');
 	});
 
 	it('an uncollected hold lapses after the pickup period and the copy goes to the next patron', async () => {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { db } from '$lib/server/db';
 import { ACCESSIBLE_FORMATS, type Database, type Format, type HoldStatus } from '$lib/server/db/schema';
 import { cityConfig } from '$lib/server/config/load-city-config';
-import { locationById, pickupLocations } from '$lib/server/config/city';
+import { locationById, pickupLocations, workplaceLocation } from '$lib/server/config/city';
 import { hasActiveGrant, recordUse } from '$lib/server/reading-services/eligibility';
 import * as audit from '$lib/server/audit/audit.repository';
 import { addDays, today } from '$lib/server/time/calendar';
@@ -107,12 +107,16 @@ async function makeReady(trx: Ex, holdId: number, copyId: number, from: HoldStat
 	await repo.recordEvent(trx, { holdId, actorId, from, to: 'ready', reason: 'ready_for_pickup', detail: { copyId, pickupBy } });
 }
 
-/** Puts a released copy back on the shelf and passes it to the next patron in the queue, if any. */
-async function releaseCopy(trx: Ex, recordId: number, copyId: number, actorId: number | null, now: Date) {
+/**
+ * Puts the copy of a hold that ended back on the shelf and passes it to the next patron in the queue, if
+ * any. The copy is at (or on its way to) the ended hold's pickup place, so that is where it starts from:
+ * ready at once for a next patron who collects there too.
+ */
+async function releaseCopy(trx: Ex, recordId: number, copyId: number, at: string, actorId: number | null, now: Date) {
 	const copy = await repo.lockCopy(trx, copyId);
 	if (!copy) return;
 	await repo.setCopyStatus(trx, copyId, 'on_shelf');
-	await assignCopy(trx, recordId, { id: copy.id, location_id: copy.location_id }, actorId, now);
+	await assignCopy(trx, recordId, { id: copy.id, location_id: at }, actorId, now);
 }
 
 export type CheckInResult =
@@ -122,10 +126,13 @@ export type CheckInResult =
 	| { ok: true; outcome: 'to_home'; homeLocationId: string }
 	| { ok: false; reason: 'not_found' | 'not_lendable' | 'already_held' };
 
-/** Where a returned copy is now: the checking-in staff member's library or window, else the copy's own library. */
+/**
+ * Where a returned copy is now: the checking-in staff member's library or pickup window (a workplace
+ * named by its library's consultation desk counts as that library), else the copy's own library.
+ */
 async function returnedAt(ex: Ex, staffId: number, homeLocationId: string): Promise<string> {
 	const staff = await ex.selectFrom('accounts').select('workplace_id').where('id', '=', staffId).executeTakeFirst();
-	return staff?.workplace_id && locationById(cityConfig(), staff.workplace_id) ? staff.workplace_id : homeLocationId;
+	return workplaceLocation(cityConfig(), staff?.workplace_id ?? null) ?? homeLocationId;
 }
 
 /**
@@ -194,7 +201,7 @@ export async function cancel(acting: Acting, holdId: number, now = new Date()): 
 		if (!['waiting', 'in_transit', 'ready'].includes(hold.status)) return { ok: false, reason: 'wrong_status' };
 		await repo.updateHold(trx, holdId, { status: 'cancelled', closed_at: now, copy_id: hold.copy_id });
 		await repo.recordEvent(trx, { holdId, actorId: acting.actorId, from: hold.status, to: 'cancelled', reason: 'cancelled_by_patron' });
-		if (hold.copy_id) await releaseCopy(trx, hold.record_id, hold.copy_id, acting.actorId, now);
+		if (hold.copy_id) await releaseCopy(trx, hold.record_id, hold.copy_id, hold.pickup_location_id, acting.actorId, now);
 		return { ok: true };
 	});
 	if (result.ok) await audit.record({ actorId: acting.actorId, subjectId: acting.patronId, action: 'holds.cancel', targetType: 'hold', targetId: holdId });
@@ -252,7 +259,7 @@ export async function lapseUncollected(now = new Date()): Promise<number> {
 			if (!hold || hold.status !== 'ready' || !hold.pickup_by || hold.pickup_by >= day) return 0;
 			await repo.updateHold(trx, id, { status: 'lapsed', closed_at: now });
 			await repo.recordEvent(trx, { holdId: id, actorId: null, from: 'ready', to: 'lapsed', reason: 'not_collected_in_time', detail: { pickupBy: hold.pickup_by } });
-			if (hold.copy_id) await releaseCopy(trx, record_id, hold.copy_id, null, now);
+			if (hold.copy_id) await releaseCopy(trx, record_id, hold.copy_id, hold.pickup_location_id, null, now);
 			return 1;
 		});
 	}

@@ -67,7 +67,7 @@ function dayInWindow(prefix: string, config: CityConfig, now: Date, required: bo
 				return undefined;
 			}
 			const parsed = parseTypedDate(value);
-			if (!parsed) ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${prefix}.format`) });
+			if (!parsed) ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${prefix}.format`, `${prefix}.notReal`) });
 			else if (parsed < day) ctx.addIssue({ code: 'custom', message: `${prefix}.past` });
 			else if (parsed < earliest) ctx.addIssue({ code: 'custom', message: `${prefix}.tooSoon` });
 			else if (parsed > latest) ctx.addIssue({ code: 'custom', message: `${prefix}.tooFar` });

@@ -240,7 +240,7 @@ describe('the details page', () => {
 		expect(error({ preferredOn: inDays(earliestDays - 1) })).toEqual({ preferredOn: 'delivery:new.details.errors.preferredOn.tooSoon' });
 		expect(error({ preferredOn: inDays(latestDays + 1) })).toEqual({ preferredOn: 'delivery:new.details.errors.preferredOn.tooFar' });
 		expect(error({ preferredOn: '来週の月曜' })).toEqual({ preferredOn: 'delivery:new.details.errors.preferredOn.format' });
-		expect(error({ preferredOn: '2026/02/30' })).toEqual({ preferredOn: 'dateDoesNotExist' });
+		expect(error({ preferredOn: '2026/02/30' })).toEqual({ preferredOn: 'delivery:new.details.errors.preferredOn.notReal' });
 		expect(error({ alternativeOn: '2020/01/01' })).toEqual({ alternativeOn: 'delivery:new.details.errors.alternativeOn.past' });
 		expect(error({ alternativeOn: DETAILS.preferredOn })).toEqual({ alternativeOn: 'delivery:new.details.errors.alternativeOn.same' });
 	});

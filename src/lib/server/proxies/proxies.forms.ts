@@ -37,14 +37,14 @@ const scopes = z
 	.transform((values) => [...new Set(values)] as ProxyScope[]);
 
 /** An optional date typed as people type dates; empty means "no end date". */
-function optionalDate(formatKey: string) {
+function optionalDate(formatKey: string, notRealKey: string) {
 	return z.preprocess(
 		(v) => normaliseText(v ?? ''),
 		z.string().transform((text, ctx) => {
 			if (text === '') return null;
 			const iso = parseTypedDate(text);
 			if (!iso) {
-				ctx.addIssue({ code: 'custom', message: unreadableDateKey(text, formatKey) });
+				ctx.addIssue({ code: 'custom', message: unreadableDateKey(text, formatKey, notRealKey) });
 				return z.NEVER;
 			}
 			return iso;
@@ -65,7 +65,7 @@ export const inviteSchema = z
 		method: z.enum(['card', 'code'], { error: `${E}.methodEmpty` }),
 		cardNumber: z.preprocess((v) => normaliseCardNumber(String(v ?? '')), z.string()),
 		scopes,
-		endsOn: optionalDate(`${E}.endsOnFormat`)
+		endsOn: optionalDate(`${E}.endsOnFormat`, `${E}.endsOnNotReal`)
 	})
 	.superRefine((value, ctx) => {
 		if (value.method !== 'card') return;
@@ -125,8 +125,8 @@ export const establishSchema = z.object({
 		},
 		z.string().max(200, `${E}.evidenceNoteTooLong`).nullable()
 	),
-	evidenceSeenOn: optionalDate(`${E}.seenOnFormat`).refine((v) => v !== null, `${E}.seenOnEmpty`).transform((v) => v!),
-	endsOn: optionalDate(`${E}.endsOnFormat`)
+	evidenceSeenOn: optionalDate(`${E}.seenOnFormat`, `${E}.seenOnNotReal`).refine((v) => v !== null, `${E}.seenOnEmpty`).transform((v) => v!),
+	endsOn: optionalDate(`${E}.endsOnFormat`, `${E}.endsOnNotReal`)
 });
 
 export const ESTABLISH_REFUSALS: Record<EstablishRefusal, { field: string; key: string }> = {

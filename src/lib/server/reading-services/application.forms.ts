@@ -146,7 +146,7 @@ export function approveSchema(requested: readonly ServiceType[], now = new Date(
 			.transform((value, ctx) => {
 				const parsed = parseTypedDate(value);
 				if (!parsed) {
-					ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${S}.expiresOn.format`) });
+					ctx.addIssue({ code: 'custom', message: unreadableDateKey(value, `${S}.expiresOn.format`, `${S}.expiresOn.notReal`) });
 					return z.NEVER;
 				}
 				if (parsed <= day) {

@@ -4,7 +4,7 @@ import * as accounts from '$lib/server/accounts/accounts.repository';
 import { cityConfig } from '$lib/server/config/load-city-config';
 import { parseId } from '$lib/server/holds/holds.forms';
 import { CLOSED_HOLDS_SHOWN_DAYS, listHoldViews, requireScopeForLoad } from '$lib/server/holds/hold-views';
-import { DONE_ACTIONS, type DoneAction } from '$lib/holds/hold-text';
+import { DONE_ACTIONS, doneFits, type DoneAction } from '$lib/holds/hold-text';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,11 +21,13 @@ export const load: PageServerLoad = async (event) => {
 	const placedId = parseId(event.url.searchParams.get('placed') ?? '');
 	const placed = placedId === null ? null : (holds.find((hold) => hold.id === placedId && hold.active) ?? null);
 	// ?done=<action>&hold=<holdId> after cancelling, moving, pausing or resuming: confirmed with the title
-	// (the hold action pages redirect here; a hold that is not this patron's confirms nothing).
+	// (the hold action pages redirect here). A hold that is not this patron's, or no longer as the action
+	// left it, confirms nothing.
 	const doneParam = event.url.searchParams.get('done') ?? '';
+	const action = (DONE_ACTIONS as readonly string[]).includes(doneParam) ? (doneParam as DoneAction) : null;
 	const doneId = parseId(event.url.searchParams.get('hold') ?? '');
 	const doneHold = doneId === null ? undefined : holds.find((hold) => hold.id === doneId);
-	const done = doneHold && (DONE_ACTIONS as readonly string[]).includes(doneParam) ? { action: doneParam as DoneAction, hold: doneHold } : null;
+	const done = action && doneHold && doneFits(action, doneHold) ? { action, hold: doneHold } : null;
 
 	return {
 		holds,
