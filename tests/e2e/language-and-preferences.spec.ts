@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { tabTo } from '../support/keyboard';
+import { useLanguage } from '../support/languages';
 import { startVirtualScreenReader } from '../support/virtual-screen-reader';
 
 /**
@@ -180,4 +181,32 @@ test('in forced-colours mode every focused control shows an outline', async ({ p
 		expect(outline.style, `${what}: outline-style when focused in forced colours`).not.toBe('none');
 		expect(outline.width, `${what}: outline-width when focused in forced colours`).toBeGreaterThan(0);
 	}
+});
+
+test('with furigana on, form labels, hints and legends show readings that are seen, not heard twice', async ({ page, baseURL }) => {
+	await useLanguage(page.context(), 'easy', baseURL!);
+	await page.goto('/preferences');
+	await page.locator('input[name="furigana"][value="on"]').check();
+	await page.locator('#main form button[type="submit"]').click();
+	await expect(page).toHaveURL(/\/preferences\?saved=1$/);
+
+	await page.goto('/sign-in');
+	// The label and the hint of the card number show 番号 with its reading …
+	const label = page.locator('label[for="cardNumber"]');
+	await expect(label.locator('ruby')).toContainText('番号');
+	await expect(label.locator('rt')).toHaveText('ばんごう');
+	await expect(page.locator('#cardNumber-hint ruby').first()).toBeVisible();
+	// … and a screen reader hears the words once: the readings are not part of the name or the description.
+	const box = page.getByRole('textbox', { name: /^カードの 番号/ });
+	await expect(box).toHaveAccessibleName(/^カードの 番号/);
+	await expect(box).toHaveAccessibleDescription(/^図書館カードの うらに ある 10桁の 番号$/);
+	const sr = await startVirtualScreenReader(page);
+	await box.focus();
+	await expect.poll(async () => (await sr.spokenPhraseLog()).join('\n')).toMatch(/textbox, カードの 番号/);
+	expect((await sr.spokenPhraseLog()).join('\n')).not.toMatch(/ばんごう/);
+	await sr.stop();
+
+	// A legend too: the display settings' own choices.
+	await page.goto('/preferences');
+	await expect(page.locator('fieldset legend ruby').first()).toBeVisible();
 });

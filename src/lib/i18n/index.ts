@@ -100,3 +100,17 @@ export function t(key: string, options?: TOptions): string {
 export function th(key: string, options?: TOptions): string {
 	return translateHtml(currentLocale(), key, options, page.data?.preferences?.furigana === 'on');
 }
+
+/**
+ * A translation as both plain text and HTML with furigana (when the patron turned it on), for the labels,
+ * hints and legends of form components: they show the HTML, and use the text where only text will do.
+ */
+export interface Rich {
+	text: string;
+	html: string;
+}
+
+/** In components, for form labels, hints and legends: `label={tr('key')}` (see `Rich`). */
+export function tr(key: string, options?: TOptions): Rich {
+	return { text: t(key, options), html: th(key, options) };
+}
