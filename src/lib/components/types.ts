@@ -1,3 +1,4 @@
+import type { Rich } from '$lib/i18n';
 /** Types shared by the form and banner components. */
 
 /** A heading level for components that can render their title as a heading. */
@@ -6,10 +7,10 @@ export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 /** One option of Radios or Checkboxes. */
 export interface ChoiceOption {
 	value: string;
-	/** Translated option label. */
-	label: string;
+	/** Translated option label (`Rich` from `tr()` for furigana). */
+	label: string | Rich;
 	/** Translated hint for this option only, linked by the input's `aria-describedby`. */
-	hint?: string;
+	hint?: string | Rich;
 	/** Language of the label when it differs from the page, e.g. each language named in itself. */
 	lang?: string;
 }
