@@ -32,7 +32,7 @@ describe('SessionTimeout on the server', () => {
 	});
 
 	it('offers "stay signed in" as a script button and signing out as the ordinary sign-out form', () => {
-		expect(body).toMatch(/<button type="button"[^>]*>[^<]+<\/button>/);
+		expect(body).toMatch(/<button type="button"[^>]*><span>[^<]+<\/span><\/button>/);
 		expect(body).toMatch(/<form method="POST" action="\/sign-out"[^>]*>\s*<button type="submit"/);
 	});
 });
