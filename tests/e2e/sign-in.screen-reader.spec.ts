@@ -112,9 +112,10 @@ for (const lang of ['ja', 'en'] as const) {
 			await expect(page.locator('#error-summary')).toBeVisible();
 
 			if (isJs()) {
-				// Focus moves to the summary, and the reader says so without the person doing anything.
+				// Focus moves to the summary, and the reader says so, with the error itself, without the person
+				// doing anything (the list describes the region).
 				await expect.poll(() => sr.spokenPhraseLog(), { message: 'the focused error summary is announced' }).toContain(
-					`region, ${p.errorSummary}`
+					`region, ${p.errorSummary}, ${p.invalid}`
 				);
 			} else {
 				// A new page: start again and read from the top of <main>, as a reader does after a load.

@@ -174,7 +174,7 @@ describe('ErrorSummary', () => {
 		expect(html(ErrorSummary, { title: '問題があります', errors: [] }).trim()).toBe('');
 	});
 
-	it('is a focusable, autofocused region labelled by its heading, linking to each field', () => {
+	it('is a focusable, autofocused region labelled by its heading and described by its errors, linking to each field', () => {
 		const out = html(ErrorSummary, {
 			title: '問題があります',
 			errors: [
@@ -186,6 +186,9 @@ describe('ErrorSummary', () => {
 		expect(region).toContain('tabindex="-1"');
 		expect(region).toMatch(/\sautofocus/);
 		expect(region).toContain('aria-labelledby="error-summary-title"');
+		// Described by its list: focus alone gives the title and every error.
+		expect(region).toContain('aria-describedby="error-summary-list"');
+		expect(out).toMatch(/<ul id="error-summary-list" class="error-summary__list">/);
 		expect(region).not.toContain('role="alert"');
 		expect(out).toContain('<h2 id="error-summary-title" class="error-summary__title">問題があります</h2>');
 		expect(out).toContain('<a href="#card">番号を入力してください</a>');

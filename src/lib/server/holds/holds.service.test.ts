@@ -97,8 +97,11 @@ describe('placing holds (N lending rules art. 3, 4, 5; disability rules art. 4-2
 		const p = await patron();
 		for (let i = 0; i < 10; i++) expect((await holds.place(as(p), (await title([{ location: 'nerima' }])).recordId, 'nerima')).ok).toBe(true);
 		expect(await holds.place(as(p), (await title([{ location: 'nerima' }])).recordId, 'nerima')).toEqual({ ok: false, reason: 'limit', limit: 10 });
+		// What the item page asks before offering the form.
+		expect(await holds.holdAllowance(p)).toEqual({ active: 10, limit: 10 });
 		const group = await patron('group');
 		for (let i = 0; i < 11; i++) expect((await holds.place(as(group), (await title([{ location: 'nerima' }])).recordId, 'nerima')).ok).toBe(true);
+		expect(await holds.holdAllowance(group)).toEqual({ active: 11, limit: 300 });
 	});
 });
 

@@ -37,6 +37,18 @@ export async function mayBorrowFormat(patronId: number, format: Format): Promise
 	return !isAccessibleFormat(format) || hasActiveGrant(db(), patronId, 1);
 }
 
+/** How many active holds a patron may have: the group limit is 300 (N lending rules art. 4). */
+function holdLimit(kind: string): number {
+	const { holds } = cityConfig();
+	return kind === 'group' ? holds.maxActivePerGroup : holds.maxActivePerPatron;
+}
+
+/** A patron's active holds and their limit, so the item page can say "limit reached" before the form is sent. */
+export async function holdAllowance(patronId: number): Promise<{ active: number; limit: number }> {
+	const [patron, active] = await Promise.all([patronKind(db(), patronId), repo.countActiveHolds(db(), patronId)]);
+	return { active, limit: holdLimit(patron?.kind ?? 'individual') };
+}
+
 async function patronKind(ex: Ex, patronId: number) {
 	return ex.selectFrom('accounts').select(['kind', 'role', 'status']).where('id', '=', patronId).executeTakeFirst();
 }
@@ -59,7 +71,7 @@ export async function place(acting: Acting, recordId: number, pickupLocationId: 
 		if (await repo.findActiveHold(trx, recordId, acting.patronId)) return { ok: false, reason: 'duplicate' };
 		const patron = await patronKind(trx, acting.patronId);
 		if (!patron || patron.role !== 'patron' || patron.status !== 'active') return { ok: false, reason: 'not_found' };
-		const limit = patron.kind === 'group' ? config.holds.maxActivePerGroup : config.holds.maxActivePerPatron;
+		const limit = holdLimit(patron.kind);
 		if ((await repo.countActiveHolds(trx, acting.patronId)) >= limit) return { ok: false, reason: 'limit', limit };
 
 		const { id } = await repo.insertHold(trx, { recordId, patronId: acting.patronId, placedBy: acting.actorId, pickupLocationId });

@@ -1,7 +1,6 @@
 import { isActingFor } from '$lib/server/auth/session.service';
 import { scopeAllows } from '$lib/proxy-scopes';
-import * as accounts from '$lib/server/accounts/accounts.repository';
-import { cityConfig } from '$lib/server/config/load-city-config';
+import { holdAllowance } from '$lib/server/holds/holds.service';
 import { parseId } from '$lib/server/holds/holds.forms';
 import { CLOSED_HOLDS_SHOWN_DAYS, listHoldViews, requireScopeForLoad } from '$lib/server/holds/hold-views';
 import { DONE_ACTIONS, doneFits, type DoneAction } from '$lib/holds/hold-text';
@@ -10,11 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	// A proxy may see the list with either reservations scope, and change holds only with `reservations`.
 	const session = await requireScopeForLoad(event, 'view_loans_reservations');
-	const [holds, account] = await Promise.all([
-		listHoldViews(session.subject.id, event.locals.locale),
-		accounts.findById(session.subject.id)
-	]);
-	const config = cityConfig();
+	const [holds, allowance] = await Promise.all([listHoldViews(session.subject.id, event.locals.locale), holdAllowance(session.subject.id)]);
 
 	// ?placed=<holdId> after reserving: confirm with the hold's current queue position. An id that is
 	// not one of this patron's active holds shows nothing (and reveals nothing).
@@ -34,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		mayChange: !isActingFor(session) || scopeAllows(session.proxy?.scopes ?? [], 'reservations'),
 		placed,
 		done,
-		limit: account?.kind === 'group' ? config.holds.maxActivePerGroup : config.holds.maxActivePerPatron,
+		limit: allowance.limit,
 		closedShownDays: CLOSED_HOLDS_SHOWN_DAYS
 	};
 };

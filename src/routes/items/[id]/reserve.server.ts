@@ -35,6 +35,8 @@ export interface ReserveFormData {
 	submission: string | null;
 	/** The patron's active hold of this title: shown instead of a form that could only refuse a second one. */
 	current: HoldView | null;
+	/** Active holds and the limit: at the limit the page says so instead of offering a form that would refuse. */
+	allowance: { active: number; limit: number } | null;
 }
 
 type ItemEvent = RequestEvent<{ id: string }>;
@@ -46,14 +48,15 @@ function itemPath(event: Pick<ItemEvent, 'params'>): string {
 /** The reserve form's data, for the item page's load. */
 export async function loadReserveForm(event: Pick<ItemEvent, 'params' | 'locals'>): Promise<ReserveFormData> {
 	const session = event.locals.session;
-	const none = { subjectName: session?.subject.name ?? null, choices: [], preferredPickup: null, submission: null, current: null };
+	const none = { subjectName: session?.subject.name ?? null, choices: [], preferredPickup: null, submission: null, current: null, allowance: null };
 	if (!session) return { viewer: 'signed-out', ...none };
 	if (session.subject.role !== 'patron') return { viewer: 'staff', ...none };
 	if (isActingFor(session) && !scopeAllows(session.proxy?.scopes ?? [], 'reservations')) return { viewer: 'not-allowed', ...none };
 	const recordId = parseId(event.params.id);
-	const [account, current] = await Promise.all([
+	const [account, current, allowance] = await Promise.all([
 		accounts.findById(session.subject.id),
-		recordId === null ? null : activeHoldView(session.subject.id, recordId, event.locals.locale)
+		recordId === null ? null : activeHoldView(session.subject.id, recordId, event.locals.locale),
+		holds.holdAllowance(session.subject.id)
 	]);
 	return {
 		viewer: 'patron',
@@ -62,7 +65,8 @@ export async function loadReserveForm(event: Pick<ItemEvent, 'params' | 'locals'
 		// The place chosen last time (holds.place remembers it), so a regular reserves in one step (WCAG 3.3.7).
 		preferredPickup: account?.preferred_pickup_id ?? null,
 		submission: newSubmissionToken(),
-		current
+		current,
+		allowance
 	};
 }
 
