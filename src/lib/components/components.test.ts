@@ -79,8 +79,8 @@ describe('Field', () => {
 
 describe('labels, hints and legends given as Rich (furigana)', () => {
 	it('show the HTML, readings hidden from the accessible name', () => {
-		const label = { text: '番号', html: '<ruby>番号<rp>(</rp><rt aria-hidden="true">ばんごう</rt><rp>)</rp></ruby>' };
-		const out = html(Field, { id: 'card', name: 'card', label, hint: { text: '10桁', html: '10<ruby>桁<rt aria-hidden="true">けた</rt></ruby>' } });
+		const label = { html: '<ruby>番号<rp>(</rp><rt aria-hidden="true">ばんごう</rt><rp>)</rp></ruby>' };
+		const out = html(Field, { id: 'card', name: 'card', label, hint: { html: '10<ruby>桁<rt aria-hidden="true">けた</rt></ruby>' } });
 		expect(out).toMatch(/<label[^>]*for="card"[^>]*>\s*<ruby>番号<rp>\(<\/rp><rt aria-hidden="true">ばんごう<\/rt>/);
 		expect(out).toMatch(/<p id="card-hint" class="hint">10<ruby>桁<rt aria-hidden="true">けた<\/rt><\/ruby><\/p>/);
 		const group = html(Radios, { id: 'at', name: 'at', legend: label, options });

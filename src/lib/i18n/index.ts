@@ -102,15 +102,14 @@ export function th(key: string, options?: TOptions): string {
 }
 
 /**
- * A translation as both plain text and HTML with furigana (when the patron turned it on), for the labels,
- * hints and legends of form components: they show the HTML, and use the text where only text will do.
+ * A translation as HTML, with furigana when the patron turned it on, for the labels, hints, legends and
+ * options of form components (which show it through RichText). A plain string is still accepted there.
  */
 export interface Rich {
-	text: string;
 	html: string;
 }
 
-/** In components, for form labels, hints and legends: `label={tr('key')}` (see `Rich`). */
+/** In components, for form labels, hints, legends and options: `label={tr('key')}` (see `Rich`). */
 export function tr(key: string, options?: TOptions): Rich {
-	return { text: t(key, options), html: th(key, options) };
+	return { html: th(key, options) };
 }
